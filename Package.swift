@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "stdplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stdplan", targets: ["stdplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GLPK from Debian's libglpk-dev. Debian ships no pkg-config file, so the module map links `glpk` itself.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        .target(name: "PlanModel"),
+        .target(name: "ScenarioFile", dependencies: ["PlanModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scheduling", dependencies: ["PlanModel", "GLPK"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Scheduling"]),
+        .executableTarget(
+            name: "stdplan",
+            dependencies: [
+                "PlanModel", "ScenarioFile", "Scheduling", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "PlanModel"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "PlanModel", "ScenarioFile"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scheduling", "PlanModel", "ScenarioFile"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["stdplan"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

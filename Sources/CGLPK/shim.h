@@ -1,0 +1,4 @@
+#ifndef STDPLAN_CGLPK_SHIM_H
+#define STDPLAN_CGLPK_SHIM_H
+#include <glpk.h>
+#endif

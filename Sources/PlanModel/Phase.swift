@@ -1,0 +1,40 @@
+/// One step of a standard's life cycle (立项, 起草, 征求意见稿, 送审稿, 报批稿, 发布).
+public struct Phase: Hashable, Sendable {
+    /// Its id, the same for every standard that goes through this step.
+    public var id: PhaseID
+    /// Its name, in any script.
+    public var name: String
+    /// How many months it takes (at least one).
+    public var months: Int
+    /// Load on the standard's lead unit in every month of the phase.
+    public var unitLoad: Int
+    /// Load on shared resources in every month of the phase, sorted by resource id.
+    public var resourceLoads: [ResourceLoad]
+
+    /// Creates a phase.
+    public init(id: PhaseID, name: String, months: Int, unitLoad: Int = 0, resourceLoads: [ResourceLoad] = []) {
+        self.id = id
+        self.name = name
+        self.months = months
+        self.unitLoad = unitLoad
+        self.resourceLoads = resourceLoads.sorted { $0.resource < $1.resource }
+    }
+
+    /// The load on `resource` in every month of the phase.
+    public func load(on resource: ResourceID) -> Int {
+        resourceLoads.first { $0.resource == resource }?.amount ?? 0
+    }
+}
+
+/// A phase's monthly load on one shared resource.
+public struct ResourceLoad: Hashable, Sendable {
+    /// The resource.
+    public var resource: ResourceID
+    /// Load per month.
+    public var amount: Int
+    /// Creates a load.
+    public init(resource: ResourceID, amount: Int) {
+        self.resource = resource
+        self.amount = amount
+    }
+}

@@ -1,0 +1,72 @@
+/// A standard to be made (or already made) and the facts the planner needs about it.
+public struct Standard: Hashable, Sendable {
+    /// Its id in the scenario.
+    public var id: StandardID
+    /// Its title, in any script.
+    public var name: String
+    /// Its category in the plan.
+    public var category: Category
+    /// Urgency, 1–5 stars as in the plan.
+    public var urgency: Int
+    /// The year by the end of which it should be published; nil for finished work.
+    public var targetYear: Int?
+    /// Where it stands at the plan start.
+    public var status: StandardStatus
+    /// No phase may start before this month (besides the plan start).
+    public var earliestStart: Month?
+    /// Candidate lead units; the optimizer picks exactly one. A single entry is a fixed lead unit.
+    /// Empty only for published standards.
+    public var leadUnits: [UnitID]
+    /// Its life cycle, in order.
+    public var phases: [Phase]
+    /// Its number once published, e.g. JR/T 0099—2012.
+    public var reference: String?
+
+    /// Creates a standard.
+    public init(
+        id: StandardID, name: String, category: Category, urgency: Int, targetYear: Int?,
+        status: StandardStatus = .planned, earliestStart: Month? = nil, leadUnits: [UnitID],
+        phases: [Phase], reference: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.urgency = urgency
+        self.targetYear = targetYear
+        self.status = status
+        self.earliestStart = earliestStart
+        self.leadUnits = leadUnits
+        self.phases = phases
+        self.reference = reference
+    }
+
+    /// The last month that still meets the target year (December of it).
+    public var deadline: Month? { targetYear.map(Month.endOfYear) }
+
+    /// True once published.
+    public var isPublished: Bool {
+        if case .published = status { return true }
+        return false
+    }
+
+    /// Index in ``phases`` of the first phase still to be worked on at the plan start
+    /// (nil when published).
+    public var firstOpenPhaseIndex: Int? {
+        switch status {
+        case .planned: return 0
+        case .published: return nil
+        case .inProgress(let phase, _): return phases.firstIndex { $0.id == phase }
+        }
+    }
+
+    /// The months the phase at `index` takes in the plan. A phase in progress keeps its start;
+    /// if its nominal duration has already run out by `planStart`, it is taken to finish in
+    /// `planStart` (it is not done yet, so it takes at least that month).
+    public func plannedMonths(ofPhaseAt index: Int, planStart: Month) -> Int {
+        let nominal = phases[index].months
+        if case .inProgress(let phase, let since) = status, phases[index].id == phase {
+            return max(nominal, planStart - since + 1)
+        }
+        return nominal
+    }
+}

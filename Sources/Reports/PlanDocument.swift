@@ -1,0 +1,125 @@
+import PlanModel
+import Scheduling
+
+/// The JSON form of a plan (`stdplan plan --format json`), documented in docs/json-output.md.
+/// Later reports and other tools read it, and `stdplan check` reads it back, so its shape is
+/// stable: fields are only ever added.
+public struct PlanDocument: Codable, Sendable, Equatable {
+    /// Version of this document's shape.
+    public var format: Int
+    /// The scenario's name.
+    public var scenario: String
+    /// First month of the plan.
+    public var planStart: String
+    /// optimal, feasible, infeasible or time_limit.
+    public var status: String
+    /// Objective value of the schedule (null without one).
+    public var objective: Int?
+    /// Best proven lower bound on the objective.
+    public var bound: Double?
+    /// Relative gap between objective and bound.
+    public var gap: Double?
+    /// Wall-clock seconds spent planning (the one field that differs between identical runs).
+    public var seconds: Double
+    /// The weight of one urgency-weighted month late used in the objective.
+    public var latenessWeight: Int
+    /// Why the plan is infeasible, if it is.
+    public var explanation: String?
+    /// One entry per standard, in scenario order.
+    public var standards: [StandardEntry]
+
+    /// One standard of the plan.
+    public struct StandardEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var category: String
+        public var categoryName: String
+        public var urgency: Int
+        public var targetYear: Int?
+        public var status: String
+        public var reference: String?
+        public var leadUnit: String?
+        public var leadUnitName: String?
+        public var phases: [PhaseEntry]
+        public var published: String?
+        public var monthsLate: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, category, urgency, status, reference, phases, published
+            case categoryName = "category_name", targetYear = "target_year", leadUnit = "lead_unit"
+            case leadUnitName = "lead_unit_name", monthsLate = "months_late"
+        }
+    }
+
+    /// One phase: `start` is the first month worked, `finish` the last (inclusive).
+    public struct PhaseEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var start: String
+        public var finish: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, scenario, status, objective, bound, gap, seconds, explanation, standards
+        case planStart = "plan_start", latenessWeight = "lateness_weight"
+    }
+
+    /// The document for `result` of planning `portfolio`.
+    public init(portfolio: Portfolio, result: PlanResult) {
+        format = 1
+        scenario = portfolio.name
+        planStart = portfolio.planStart.description
+        status = result.status.rawValue
+        objective = result.objective
+        bound = result.bound.map { ($0 * 1000).rounded() / 1000 }
+        gap = result.gap.map { ($0 * 1_000_000).rounded() / 1_000_000 }
+        seconds = (result.seconds * 1000).rounded() / 1000
+        latenessWeight = result.latenessWeight
+        explanation = result.explanation
+        standards = portfolio.standards.map { standard in
+            let entry = result.schedule?.entry(for: standard.id)
+            let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)
+            let status: String
+            switch standard.status {
+            case .planned: status = "planned"
+            case .inProgress: status = "in_progress"
+            case .published: status = "published"
+            }
+            return StandardEntry(
+                id: standard.id.rawValue, name: standard.name, category: standard.category.rawValue,
+                categoryName: standard.category.chineseName, urgency: standard.urgency, targetYear: standard.targetYear,
+                status: status, reference: standard.reference, leadUnit: unit?.rawValue,
+                leadUnitName: unit.flatMap { portfolio.unit($0)?.name },
+                phases: (entry?.phases ?? []).map { dated in
+                    PhaseEntry(id: dated.phase.rawValue, name: standard.phases.first { $0.id == dated.phase }?.name ?? dated.phase.rawValue,
+                               start: dated.start.description, finish: dated.finish.description)
+                },
+                published: entry?.published.description,
+                monthsLate: entry.flatMap { e in standard.deadline.map { max(0, e.published - $0) } })
+        }
+    }
+
+    /// The schedule this document describes, for validation (`stdplan check`). Throws
+    /// ``ReportError`` naming every field that cannot be read.
+    public func schedule(file: String) throws(ReportError) -> Schedule {
+        var problems: [String] = []
+        func month(_ text: String?, _ path: String) -> Month? {
+            guard let text else { problems.append("\(path): missing"); return nil }
+            guard let month = Month(parsing: text) else { problems.append("\(path): '\(text)' is not a month YYYY-MM"); return nil }
+            return month
+        }
+        let entries = standards.enumerated().compactMap { index, standard -> StandardSchedule? in
+            let path = "standards[\(index)] (\(standard.id))"
+            let phases = standard.phases.enumerated().compactMap { k, phase -> ScheduledPhase? in
+                guard let start = month(phase.start, "\(path).phases[\(k)].start"),
+                      let finish = month(phase.finish, "\(path).phases[\(k)].finish") else { return nil }
+                return ScheduledPhase(phase: PhaseID(phase.id), start: start, finish: finish)
+            }
+            guard let published = month(standard.published, "\(path).published") else { return nil }
+            return StandardSchedule(standard: StandardID(standard.id), leadUnit: standard.leadUnit.map { UnitID($0) },
+                                    phases: phases, published: published)
+        }
+        if !problems.isEmpty { throw .unreadableSchedule(file: file, problems: problems) }
+        return Schedule(standards: entries)
+    }
+}

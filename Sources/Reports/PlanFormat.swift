@@ -1,0 +1,4 @@
+/// The output formats of `stdplan plan`.
+public enum PlanFormat: String, CaseIterable, Sendable {
+    case table, json, csv, markdown
+}

@@ -1,0 +1,14 @@
+/// A solution in the compiled problem's terms: a start period per task and a unit per open
+/// standard (an index into the portfolio's units).
+struct Assignment: Sendable, Equatable {
+    var starts: [Int]
+    var units: [Int]
+
+    /// The objective value of this assignment.
+    func cost(in problem: PlanningProblem) -> Int {
+        problem.open.reduce(0) { total, standard in
+            let last = problem.lastTask(of: standard)
+            return total + standard.cost(publishedIn: starts[last] + problem.tasks[last].duration - 1)
+        }
+    }
+}

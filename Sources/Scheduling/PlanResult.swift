@@ -1,0 +1,37 @@
+import PlanModel
+
+/// The outcome of planning a portfolio.
+public struct PlanResult: Sendable {
+    /// What was established.
+    public var status: PlanStatus
+    /// The best schedule found (nil when infeasible or no schedule within the time limit).
+    public var schedule: Schedule?
+    /// Its objective value.
+    public var objective: Int?
+    /// The best proven lower bound on the objective.
+    public var bound: Double?
+    /// Relative gap between objective and bound (0 when optimal).
+    public var gap: Double?
+    /// Wall-clock seconds spent planning.
+    public var seconds: Double
+    /// The lateness weight used (resolved when the scenario says `auto`).
+    public var latenessWeight: Int
+    /// Why the plan is infeasible, when it is and the reason is known.
+    public var explanation: String?
+    /// Objective of the heuristic's schedule, given to GLPK as the warm start.
+    public var heuristicObjective: Int?
+
+    /// Creates a result.
+    public init(status: PlanStatus, schedule: Schedule?, objective: Int?, bound: Double?, gap: Double?, seconds: Double,
+                latenessWeight: Int, explanation: String? = nil, heuristicObjective: Int? = nil) {
+        self.status = status
+        self.schedule = schedule
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.seconds = seconds
+        self.latenessWeight = latenessWeight
+        self.explanation = explanation
+        self.heuristicObjective = heuristicObjective
+    }
+}

@@ -1,0 +1,113 @@
+import Dispatch
+import GLPK
+import PlanModel
+
+/// Plans a portfolio: heuristic first (so there is always a schedule to fall back on), then
+/// the time-indexed MIP in GLPK, warm-started with the heuristic's schedule, to prove or
+/// improve it. Every schedule returned has passed ``ScheduleValidator``.
+public enum Planner {
+    /// Plans `portfolio`. Throws only for faults (a solver failure, a schedule that fails
+    /// validation); infeasibility and time limits are statuses of the result.
+    public static func plan(_ portfolio: Portfolio, options: PlanOptions = PlanOptions()) throws(SchedulingError) -> PlanResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let problem = PlanningProblem(portfolio)
+        func result(_ status: PlanStatus, _ assignment: Assignment?, bound: Double?, explanation: String? = nil,
+                    heuristic: Int? = nil) throws(SchedulingError) -> PlanResult {
+            var schedule: Schedule?
+            var objective: Int?
+            var gap: Double?
+            if let assignment {
+                let decoded = ScheduleDecoder(problem: problem).schedule(from: assignment)
+                let violations = ScheduleValidator.check(decoded, against: portfolio)
+                if !violations.isEmpty { throw .invalidSolverSchedule(violations) }
+                schedule = decoded
+                let value = assignment.cost(in: problem)
+                objective = value
+                if let bound { gap = max(0, Double(value) - bound) / max(1, abs(Double(value))) }
+            }
+            return PlanResult(status: status, schedule: schedule, objective: objective, bound: status == .optimal ? objective.map(Double.init) : bound,
+                              gap: status == .optimal ? 0 : gap, seconds: elapsed(), latenessWeight: problem.latenessWeight,
+                              explanation: explanation, heuristicObjective: heuristic)
+        }
+
+        let windows: TimeWindows
+        do {
+            windows = try TimeWindows(problem)
+        } catch {
+            switch error {
+            case .cycle:
+                throw .dependencyCycle
+            case .empty(let task):
+                let standard = portfolio.standards[problem.tasks[task].standard]
+                let phase = standard.phases[problem.tasks[task].phaseIndex]
+                return try result(.infeasible, nil, bound: nil, explanation:
+                    "\(standard.id) (\(standard.name)) cannot finish its phase \(phase.id) (\(phase.name)) by the horizon \(portfolio.horizonEnd), "
+                    + "even with unlimited capacity; move horizon_end later or relax its earliest start, dependencies or fixed progress")
+            }
+        }
+
+        let heuristic = SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        let heuristicCost = heuristic.map { $0.cost(in: problem) }
+        if problem.open.isEmpty {
+            return try result(.optimal, Assignment(starts: [], units: []), bound: 0)
+        }
+
+        // Tighter windows from the incumbent: no standard may cost more than the incumbent
+        // leaves room for once every other standard is at its cheapest.
+        var tight = windows
+        if let heuristicCost {
+            let cheapest = problem.open.map { standard -> Int in
+                let last = problem.lastTask(of: standard)
+                return standard.cost(publishedIn: windows.earliest[last] + problem.tasks[last].duration - 1)
+            }
+            let total = cheapest.reduce(0, +)
+            let bounds = problem.open.enumerated().map { k, standard -> Int? in
+                let budget = heuristicCost - (total - cheapest[k])
+                var p = windows.latest[problem.lastTask(of: standard)] + problem.tasks[problem.lastTask(of: standard)].duration - 1
+                while p > 0, standard.cost(publishedIn: p) > budget { p -= 1 }
+                return p
+            }
+            if let narrowed = try? TimeWindows(problem, latestPublication: bounds) { tight = narrowed }
+        }
+
+        let model: TimeIndexedModel
+        let solution: MIPSolution
+        do {
+            model = try TimeIndexedModel(problem: problem, windows: tight)
+            var mip = MIPOptions()
+            mip.timeLimit = max(0.1, options.timeLimit - elapsed())
+            mip.relativeGap = options.relativeGap
+            mip.integralObjective = true
+            if let heuristic { mip.warmStart = model.columnValues(for: heuristic) }
+            solution = try model.program.solveMIP(mip)
+        } catch let error as GLPKError {
+            throw .solver(error)
+        } catch {
+            throw .solver(.solverFailure(call: "model building", code: -1, meaning: "\(error)"))
+        }
+
+        switch solution.status {
+        case .optimal:
+            return try result(.optimal, model.assignment(from: solution.columnValues), bound: solution.bound, heuristic: heuristicCost)
+        case .feasible:
+            var assignment = model.assignment(from: solution.columnValues)
+            if let heuristic, let cost = heuristicCost, cost < assignment.cost(in: problem) { assignment = heuristic }
+            return try result(.feasible, assignment, bound: solution.bound, heuristic: heuristicCost)
+        case .timeLimitWithoutSolution:
+            if let heuristic { return try result(.feasible, heuristic, bound: solution.bound, heuristic: heuristicCost) }
+            return try result(.timeLimit, nil, bound: solution.bound)
+        case .infeasible, .unbounded:
+            if heuristic != nil {
+                throw .solver(.solverFailure(call: "glp_intopt", code: -1, meaning: "GLPK called a plan infeasible for which a feasible schedule is known"))
+            }
+            return try result(.infeasible, nil, bound: nil, explanation:
+                "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
+                + "try a later horizon_end, more capacity, or fewer fixed facts")
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import GLPK
+
+/// The time-indexed MIP in "started by" (step) form, which GLPK solved best in our
+/// measurements (see glpk-notes.md): for every task and every month of its window a binary
+/// `y[i,t] = 1` iff task i has started in or before period t.
+///
+/// - phase order and dependencies: `y[j,t] ≤ y[i,t−delay]`;
+/// - running in period t: `y[i,t] − y[i,t−d]`, so capacities are linear in y;
+/// - lead-unit choice: a binary `z[k,u]` per candidate and a continuous share `q[k,u,t]` of the
+///   standard's unit load that only the chosen unit may carry (`q ≤ M·z`);
+/// - cost of publishing in period p (non-decreasing in p) telescopes onto the step variables.
+struct TimeIndexedModel {
+    /// A step variable's value is either decided by the window or a column of the MIP.
+    enum Step {
+        case constant(Int)
+        case column(Int)
+    }
+
+    let problem: PlanningProblem
+    let windows: TimeWindows
+    let program: LinearProgram
+    /// Per task, the columns of y[i,t] for t in earliest..<latest (empty for fixed tasks).
+    private(set) var stepColumns: [[Int]] = []
+    /// Per open standard with a choice, the z columns in candidate order.
+    private(set) var choiceColumns: [Int: [Int]] = [:]
+    /// Per open standard with a choice: (unit, period) → q column.
+    private(set) var shareColumns: [Int: [UnitPeriod: Int]] = [:]
+
+    struct UnitPeriod: Hashable {
+        var unit: Int
+        var period: Int
+    }
+
+    init(problem: PlanningProblem, windows: TimeWindows) throws {
+        self.problem = problem
+        self.windows = windows
+        program = LinearProgram(sense: .minimize, name: "stdplan")
+        try build()
+    }
+
+    /// y[i,t] as a constant or a column.
+    func step(_ task: Int, _ period: Int) -> Step {
+        if let fixed = problem.tasks[task].fixedStart { return .constant(period >= fixed ? 1 : 0) }
+        let es = windows.earliest[task], ls = windows.latest[task]
+        if period < es { return .constant(0) }
+        if period >= ls { return .constant(1) }
+        return .column(stepColumns[task][period - es])
+    }
+
+    /// Adds `coefficient × (y[i,t] − y[i,t−d])`, "task i runs in period t", to a row.
+    private func addRunning(_ task: Int, _ period: Int, _ coefficient: Double, to terms: inout [(column: Int, coefficient: Double)], constant: inout Double) {
+        let d = problem.tasks[task].duration
+        for (p, sign) in [(period, 1.0), (period - d, -1.0)] {
+            switch step(task, p) {
+            case .constant(let value): constant += sign * coefficient * Double(value)
+            case .column(let column): terms.append((column, sign * coefficient))
+            }
+        }
+    }
+
+    /// Periods in which the task may run at all.
+    private func runRange(_ task: Int) -> ClosedRange<Int>? {
+        let first = max(0, windows.earliest[task])
+        let last = min(problem.periodCount - 1, windows.latest[task] + problem.tasks[task].duration - 1)
+        return first <= last ? first...last : nil
+    }
+
+    private mutating func build() throws {
+        let tasks = problem.tasks
+        for task in tasks.indices {
+            if tasks[task].fixedStart != nil {
+                stepColumns.append([])
+                continue
+            }
+            let count = windows.latest[task] - windows.earliest[task]
+            stepColumns.append(count > 0 ? Array(try program.addColumns(count: count, kind: .binary, lower: 0, upper: 1)) : [])
+        }
+        // Monotone: once started, stays started.
+        for task in tasks.indices where stepColumns[task].count > 1 {
+            for (a, b) in zip(stepColumns[task], stepColumns[task].dropFirst()) {
+                try program.addRow([(a, 1), (b, -1)], lower: nil, upper: 0)
+            }
+        }
+        // Precedence: j may have started by t only if i had started by t − delay.
+        for precedence in problem.precedences {
+            let i = precedence.predecessor, j = precedence.successor
+            guard tasks[j].fixedStart == nil else { continue }
+            for t in windows.earliest[j]..<windows.latest[j] {
+                guard case .column(let yj) = step(j, t) else { continue }
+                switch step(i, t - precedence.delay) {
+                case .constant(1): continue
+                case .constant: try program.setColumnBounds(column: yj, lower: 0, upper: 0)
+                case .column(let yi): try program.addRow([(yj, 1), (yi, -1)], lower: nil, upper: 0)
+                }
+            }
+        }
+        // Shared resources.
+        for resource in problem.resourceCapacity.indices {
+            var rows = Array(repeating: [(column: Int, coefficient: Double)](), count: problem.periodCount)
+            var constants = Array(repeating: 0.0, count: problem.periodCount)
+            for task in tasks.indices {
+                guard let amount = tasks[task].resourceLoads.first(where: { $0.resource == resource })?.amount, amount > 0,
+                      let range = runRange(task) else { continue }
+                for t in range { addRunning(task, t, Double(amount), to: &rows[t], constant: &constants[t]) }
+            }
+            for t in 0..<problem.periodCount where !rows[t].isEmpty || constants[t] > 0 {
+                try program.addRow(rows[t], lower: nil, upper: Double(problem.resourceCapacity[resource][t]) - constants[t])
+            }
+        }
+        // Lead units.
+        var unitRows = Array(repeating: Array(repeating: [(column: Int, coefficient: Double)](), count: problem.periodCount), count: problem.unitCapacity.count)
+        var unitConstants = Array(repeating: Array(repeating: 0.0, count: problem.periodCount), count: problem.unitCapacity.count)
+        for (k, standard) in problem.open.enumerated() {
+            let loaded = standard.tasks.filter { tasks[$0].unitLoad > 0 }
+            if standard.candidates.count == 1 {
+                let unit = standard.candidates[0]
+                for task in loaded {
+                    guard let range = runRange(task) else { continue }
+                    for t in range { addRunning(task, t, Double(tasks[task].unitLoad), to: &unitRows[unit][t], constant: &unitConstants[unit][t]) }
+                }
+                continue
+            }
+            let choices = Array(try program.addColumns(count: standard.candidates.count, kind: .binary, lower: 0, upper: 1))
+            choiceColumns[k] = choices
+            try program.addRow(choices.map { ($0, 1.0) }, lower: 1, upper: 1)
+            guard !loaded.isEmpty else { continue }
+            let peak = Double(loaded.map { tasks[$0].unitLoad }.max() ?? 0)
+            var periods = Set<Int>()
+            for task in loaded { if let range = runRange(task) { periods.formUnion(range) } }
+            var shares: [UnitPeriod: Int] = [:]
+            for t in periods.sorted() {
+                // Σ_u q[k,u,t] = load of standard k in t.
+                var link: [(column: Int, coefficient: Double)] = []
+                var constant = 0.0
+                for task in loaded where runRange(task)?.contains(t) == true {
+                    addRunning(task, t, -Double(tasks[task].unitLoad), to: &link, constant: &constant)
+                }
+                for (position, unit) in standard.candidates.enumerated() {
+                    let q = try program.addColumn(kind: .continuous, lower: 0, upper: peak)
+                    shares[UnitPeriod(unit: unit, period: t)] = q
+                    link.append((q, 1))
+                    try program.addRow([(q, 1), (choices[position], -peak)], lower: nil, upper: 0)
+                    unitRows[unit][t].append((q, 1))
+                }
+                try program.addRow(link, lower: -constant, upper: -constant)
+            }
+            shareColumns[k] = shares
+        }
+        for unit in unitRows.indices {
+            for t in 0..<problem.periodCount where !unitRows[unit][t].isEmpty || unitConstants[unit][t] > 0 {
+                try program.addRow(unitRows[unit][t], lower: nil, upper: Double(problem.unitCapacity[unit][t]) - unitConstants[unit][t])
+            }
+        }
+        // Objective: cost c(s) of the last task starting in s telescopes to Σ y[t]·(c(t) − c(t+1)) + c(latest).
+        var constant = 0.0
+        for standard in problem.open {
+            let last = problem.lastTask(of: standard)
+            let d = tasks[last].duration
+            if let fixed = tasks[last].fixedStart {
+                constant += Double(standard.cost(publishedIn: fixed + d - 1))
+                continue
+            }
+            let es = windows.earliest[last], ls = windows.latest[last]
+            constant += Double(standard.cost(publishedIn: ls + d - 1))
+            for t in es..<ls {
+                let delta = standard.cost(publishedIn: t + d - 1) - standard.cost(publishedIn: t + d)
+                if delta != 0 { try program.setCost(column: stepColumns[last][t - es], Double(delta)) }
+            }
+        }
+        try program.setObjectiveConstant(constant)
+    }
+
+    /// The column values that encode `assignment`, for GLPK's warm start.
+    func columnValues(for assignment: Assignment) -> [Double] {
+        var values = Array(repeating: 0.0, count: program.columnCount)
+        for task in problem.tasks.indices {
+            let es = windows.earliest[task]
+            for (offset, column) in stepColumns[task].enumerated() where es + offset >= assignment.starts[task] {
+                values[column] = 1
+            }
+        }
+        for (k, choices) in choiceColumns {
+            let standard = problem.open[k]
+            for (position, unit) in standard.candidates.enumerated() where unit == assignment.units[k] {
+                values[choices[position]] = 1
+            }
+            for (key, column) in shareColumns[k] ?? [:] where key.unit == assignment.units[k] {
+                values[column] = Double(standard.tasks.reduce(0) { load, task in
+                    let start = assignment.starts[task]
+                    let runs = key.period >= start && key.period < start + problem.tasks[task].duration
+                    return load + (runs ? problem.tasks[task].unitLoad : 0)
+                })
+            }
+        }
+        return values
+    }
+
+    /// Reads starts and units back from a MIP solution.
+    func assignment(from values: [Double]) -> Assignment {
+        var starts = Array(repeating: 0, count: problem.tasks.count)
+        for task in problem.tasks.indices {
+            if let fixed = problem.tasks[task].fixedStart {
+                starts[task] = fixed
+                continue
+            }
+            let notStarted = stepColumns[task].reduce(0) { $0 + (values[$1] < 0.5 ? 1 : 0) }
+            starts[task] = windows.earliest[task] + notStarted
+        }
+        let units = problem.open.enumerated().map { k, standard -> Int in
+            guard let choices = choiceColumns[k] else { return standard.candidates.first ?? -1 }
+            let best = choices.indices.max { values[choices[$0]] < values[choices[$1]] } ?? 0
+            return standard.candidates[best]
+        }
+        return Assignment(starts: starts, units: units)
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The exit codes of stdplan, documented in the README and in `stdplan --help`.
+extension ExitCode {
+    /// The solver failed or the program hit an internal error.
+    static let internalFailure = ExitCode(1)
+    /// `check`: the schedule breaks the scenario's rules.
+    static let scheduleInvalid = ExitCode(2)
+    /// `plan`: no schedule satisfies the constraints.
+    static let planInfeasible = ExitCode(3)
+    /// `plan`: the time limit ran out before any schedule was found.
+    static let noScheduleInTime = ExitCode(4)
+    /// Bad input: a scenario or schedule file with problems (all are listed).
+    static let badInput = ExitCode(65)
+    /// An input file does not exist or cannot be read.
+    static let inputMissing = ExitCode(66)
+    /// The output file could not be written (it exists: stdplan never overwrites a file).
+    static let cannotWriteOutput = ExitCode(73)
+}

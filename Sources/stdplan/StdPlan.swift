@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// stdplan: plans a programme of standards with an optimizer that proves its answers.
+@main
+struct StdPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stdplan",
+        abstract: "Plan a standards programme: an optimal, validated schedule from GLPK.",
+        discussion: """
+            Without a scenario file, commands use the built-in 2022–2025 plan of the securities and \
+            futures industry's technology-management standards (Scenarios/baseline.yaml).
+
+            Examples:
+              stdplan plan                                  plan the built-in baseline
+              stdplan plan Scenarios/baseline.yaml --format markdown
+              stdplan plan my.yaml --format json --output plan.json
+              stdplan check Scenarios/baseline.yaml plan.json
+
+            Exit codes: 0 success; 1 solver or internal failure; 2 the checked schedule breaks \
+            the scenario's rules; 3 the plan is infeasible; 4 time limit without a schedule; \
+            64 bad command line; 65 bad input file (every problem is listed); 66 input file \
+            missing or unreadable; 73 output file exists (never overwritten) or cannot be created.
+            """,
+        subcommands: [PlanCommand.self, CheckCommand.self],
+        defaultSubcommand: nil
+    )
+}
