@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// The real `stdplan` binary, run as a user would: output, exit codes, files.
+@Suite("stdplan on the command line")
+struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func binary() throws -> URL {
+        // Tests run from the build products directory, where the stdplan executable is built too.
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for directory in candidates {
+            let url = directory.appendingPathComponent("stdplan")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stdplan-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("plan with no argument plans the built-in baseline: optimal, all 30 standards")
+    func planBaseline() throws {
+        let run = try Self.run(["plan"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("optimal (proven by GLPK, gap 0)"))
+        #expect(run.stdout.contains("证券期货业研发运营一体化规范"))
+        #expect(run.stdout.contains("JR/T 0099—2012"))
+        #expect(run.stdout.contains("Standards that miss their target year"))
+        #expect(run.stderr.isEmpty, "GLPK or anything else must not print to stderr: \(run.stderr)")
+    }
+
+    @Test("every file under Scenarios/ plans to a schedule that `check` accepts")
+    func scenariosPlanAndCheck() throws {
+        let directory = try Self.temporaryDirectory()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.root.appendingPathComponent("Scenarios").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let scenario = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(file).path
+            let output = directory.appendingPathComponent(file.replacingOccurrences(of: "/", with: "_") + ".json").path
+            let plan = try Self.run(["plan", scenario, "--format", "json", "--output", output])
+            #expect(plan.status == 0, "\(file): \(plan.stderr)")
+            let check = try Self.run(["check", scenario, output])
+            #expect(check.status == 0, "\(file): \(check.stderr)")
+            #expect(check.stdout.contains("valid"))
+        }
+    }
+
+    @Test("--output never overwrites an existing file (exit 73)")
+    func neverOverwrite() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("plan.txt")
+        try "precious".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.run(["plan", "--output", file.path])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("never overwrites"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "precious")
+    }
+
+    @Test("a tampered schedule fails `check` with exit 2 and names the violation")
+    func checkCatchesTampering() throws {
+        let directory = try Self.temporaryDirectory()
+        let output = directory.appendingPathComponent("plan.json").path
+        #expect(try Self.run(["plan", "--format", "json", "--output", output]).status == 0)
+        var text = try String(contentsOfFile: output, encoding: .utf8)
+        // Move devops' first phase one month before the plan start.
+        let marker = "\"finish\" : \"2022-02\",\n          \"id\" : \"initiation\""
+        #expect(text.contains(marker))
+        text = text.replacingOccurrences(of: "\"start\" : \"2022-01\"", with: "\"start\" : \"2021-12\"")
+        try text.write(toFile: output + ".bad.json", atomically: true, encoding: .utf8)
+        let run = try Self.run(["check", "Scenarios/baseline.yaml", output + ".bad.json"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("violation"))
+    }
+
+    @Test("bad input: every problem with file and line, exit 65, no stack trace")
+    func badScenario() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        try """
+        format: 1
+        name: bad
+        plan_start: 2022-01
+        horizon_end: 2026-12
+        units:
+          - {id: u, name: 单位}
+        life_cycle:
+          - {id: draft, name: 起草, months: 0, unit_load: 1}
+        standards:
+          - {id: a, name: 甲, category: operations, urgency: 3, target_year: 2023, lead_unit: nobody, after: [{standard: b}]}
+          - {id: b, name: 乙, category: operations, urgency: 3, target_year: 2023, lead_unit: u, after: [{standard: a}]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.run(["plan", file.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.yaml:6:"))   // unit without capacity
+        #expect(run.stderr.contains("bad.yaml:8:"))   // months: 0
+        #expect(run.stderr.contains("unknown unit 'nobody'"))
+        #expect(run.stderr.contains("dependency cycle"))
+        #expect(!run.stderr.contains("Fatal error"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("a missing file exits 66 with a clear message", arguments: [["plan", "no/such.yaml"], ["check", "Scenarios/baseline.yaml", "no/such.json"]])
+    func missingFile(arguments: [String]) throws {
+        let run = try Self.run(arguments)
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("no such file"))
+    }
+
+    @Test("an infeasible plan exits 3 and says why")
+    func infeasible() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("tight.yaml")
+        try """
+        format: 1
+        name: too short
+        plan_start: 2022-01
+        horizon_end: 2022-06
+        units: [{id: u, name: u, capacity: 1}]
+        life_cycle: [{id: draft, name: 起草, months: 12, unit_load: 1}]
+        standards:
+          - {id: a, name: 甲, category: 运维服务, urgency: 3, target_year: 2022, lead_unit: u}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.run(["plan", file.path])
+        #expect(run.status == 3)
+        #expect(run.stdout.contains("infeasible"))
+        #expect(run.stdout.contains("horizon"))
+    }
+
+    @Test("bad options are usage errors (exit 64)", arguments: [["plan", "--gap", "2"], ["plan", "--time-limit", "0"], ["plan", "--format", "pdf"]])
+    func badOptions(arguments: [String]) throws {
+        let run = try Self.run(arguments)
+        #expect(run.status == 64)
+    }
+
+    @Test("--help shows examples and exit codes")
+    func help() throws {
+        let run = try Self.run(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Examples:"))
+        #expect(run.stdout.contains("Exit codes"))
+        let plan = try Self.run(["plan", "--help"])
+        #expect(plan.stdout.contains("--time-limit"))
+        #expect(plan.stdout.contains("stdplan plan Scenarios/baseline.yaml"))
+    }
+
+    @Test("same input, same output bytes (JSON without the wall time)")
+    func deterministic() throws {
+        func stripped(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
+        }
+        let a = try Self.run(["plan", "--format", "json"]), b = try Self.run(["plan", "--format", "json"])
+        #expect(a.status == 0)
+        #expect(stripped(a.stdout) == stripped(b.stdout))
+    }
+}
