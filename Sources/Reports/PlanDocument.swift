@@ -34,7 +34,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var name: String
         public var category: String
         public var categoryName: String
-        public var urgency: Int
+        public var urgency: Int?
         public var targetYear: Int?
         public var status: String
         public var reference: String?
@@ -49,6 +49,24 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             case categoryName = "category_name", targetYear = "target_year", leadUnit = "lead_unit"
             case leadUnitName = "lead_unit_name", monthsLate = "months_late"
         }
+
+        // Absent values are written as null rather than left out, so every key is always there.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(category, forKey: .category)
+            try c.encode(categoryName, forKey: .categoryName)
+            try c.encode(urgency, forKey: .urgency)
+            try c.encode(targetYear, forKey: .targetYear)
+            try c.encode(status, forKey: .status)
+            try c.encode(reference, forKey: .reference)
+            try c.encode(leadUnit, forKey: .leadUnit)
+            try c.encode(leadUnitName, forKey: .leadUnitName)
+            try c.encode(phases, forKey: .phases)
+            try c.encode(published, forKey: .published)
+            try c.encode(monthsLate, forKey: .monthsLate)
+        }
     }
 
     /// One phase: `start` is the first month worked, `finish` the last (inclusive).
@@ -62,6 +80,21 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case format, scenario, status, objective, bound, gap, seconds, explanation, standards
         case planStart = "plan_start", latenessWeight = "lateness_weight"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(scenario, forKey: .scenario)
+        try c.encode(planStart, forKey: .planStart)
+        try c.encode(status, forKey: .status)
+        try c.encode(objective, forKey: .objective)
+        try c.encode(bound, forKey: .bound)
+        try c.encode(gap, forKey: .gap)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(latenessWeight, forKey: .latenessWeight)
+        try c.encode(explanation, forKey: .explanation)
+        try c.encode(standards, forKey: .standards)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -87,7 +120,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             }
             return StandardEntry(
                 id: standard.id.rawValue, name: standard.name, category: standard.category.rawValue,
-                categoryName: standard.category.chineseName, urgency: standard.urgency, targetYear: standard.targetYear,
+                categoryName: standard.category.chineseName, urgency: standard.isPublished ? nil : standard.urgency, targetYear: standard.targetYear,
                 status: status, reference: standard.reference, leadUnit: unit?.rawValue,
                 leadUnitName: unit.flatMap { portfolio.unit($0)?.name },
                 phases: (entry?.phases ?? []).map { dated in

@@ -54,7 +54,7 @@ public struct PlanReport: Sendable {
         var table = TextTable(headers: headers, rightAligned: right)
         for (standard, entry) in zip(portfolio.standards, doc.standards) {
             var row = [entry.name, entry.id, standard.category.shortName,
-                       standard.isPublished ? "" : String(repeating: "*", count: entry.urgency),
+                       standard.isPublished ? "" : String(repeating: "*", count: entry.urgency ?? 0),
                        entry.leadUnitName ?? (standard.leadUnits.count > 1 ? "(one of \(standard.leadUnits.count))" : "")]
             for phase in phases {
                 if let dated = entry.phases.first(where: { $0.id == phase.id.rawValue }) {
@@ -116,10 +116,10 @@ public struct PlanReport: Sendable {
             : "Standards that miss their target year (most urgent first)\n"
         var misses = TextTable(headers: ["Urgency", "Standard", "ID", "Target", "Published", "Months late"], rightAligned: [5])
         let ordered = late.sorted {
-            ($0.urgency, $0.monthsLate ?? 0, $1.id) > ($1.urgency, $1.monthsLate ?? 0, $0.id)
+            ($0.urgency ?? 0, $0.monthsLate ?? 0, $1.id) > ($1.urgency ?? 0, $1.monthsLate ?? 0, $0.id)
         }
         for entry in ordered {
-            misses.append([String(repeating: "*", count: entry.urgency), entry.name, entry.id,
+            misses.append([String(repeating: "*", count: entry.urgency ?? 0), entry.name, entry.id,
                            entry.targetYear.map(String.init) ?? "", entry.published ?? "", "\(entry.monthsLate ?? 0)"])
         }
         out += markdown ? misses.markdown() : misses.render()
@@ -144,7 +144,7 @@ public struct PlanReport: Sendable {
         header += ["published", "months_late"]
         var out = CSV.line(header)
         for entry in document.standards {
-            var row = [entry.id, entry.name, entry.category, "\(entry.urgency)", entry.targetYear.map(String.init) ?? "", entry.status, entry.leadUnit ?? ""]
+            var row = [entry.id, entry.name, entry.category, entry.urgency.map(String.init) ?? "", entry.targetYear.map(String.init) ?? "", entry.status, entry.leadUnit ?? ""]
             for phase in phases {
                 let dated = entry.phases.first { $0.id == phase.id.rawValue }
                 row += [dated?.start ?? "", dated?.finish ?? ""]
