@@ -43,6 +43,7 @@ private let glpkThreadKey: pthread_key_t = {
         let thread = Unmanaged<GLPKThread>.fromOpaque(pointer).takeRetainedValue()
         // Freeing the environment frees every object still allocated in it, so only do it when no
         // model from this thread survives (a survivor is leaked on purpose by LinearProgram.deinit).
+        // This assumes GLPK is used only through this module, which is why CGLPK is not re-exported.
         if thread.liveProblems == 0 {
             glp_free_env()
         }

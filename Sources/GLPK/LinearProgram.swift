@@ -6,8 +6,9 @@ import CGLPK
 /// arguments by calling `abort()`. Indices are 0-based here (GLPK's are 1-based).
 ///
 /// GLPK's memory is per thread, so a model must be created, built, solved and released on one thread.
-/// The type is therefore not `Sendable`; calls from another thread throw `GLPKError.wrongThread`. Keep a
-/// model inside one synchronous stretch of code (an `await` may resume on a different thread).
+/// The type is therefore not `Sendable`; calls from another thread throw `GLPKError.wrongThread`, and a
+/// model released on another thread leaks its GLPK memory instead of corrupting it. Keep a model inside
+/// one synchronous stretch of code (an `await` may resume on a different thread).
 public final class LinearProgram {
     /// The owned GLPK problem; deleted exactly once, in `deinit`.
     let problem: OpaquePointer
@@ -236,3 +237,9 @@ public final class LinearProgram {
         }
     }
 }
+
+/// GLPK's memory belongs to the creating thread, so a model must never cross threads; this states it
+/// explicitly so that nobody adds the conformance by accident.
+@available(*, unavailable, message: "a LinearProgram must stay on the thread that created it")
+extension LinearProgram: Sendable {}
+

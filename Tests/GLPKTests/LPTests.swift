@@ -73,11 +73,23 @@ struct LPTests {
         #expect(abs(solution.objective - 1) < 1e-9)
     }
 
+    @Test("An empty model is optimal with the objective constant as its value")
+    func emptyModel() throws {
+        let lp = LinearProgram()
+        try lp.setObjectiveConstant(7)
+        let relaxation = try lp.solveLP()
+        #expect(relaxation.status == .optimal)
+        #expect(relaxation.objective == 7)
+        let integer = try lp.solveMIP()
+        #expect(integer.status == .optimal)
+        #expect(integer.objective == 7)
+    }
+
     @Test("Re-solving after changing bounds and costs uses the new data")
     func resolveAfterEdits() throws {
         let lp = try TestModels.wyndor()
         #expect(abs(try lp.solveLP().objective - 36) < 1e-9)
-        // With r2 relaxed to 3x + 2y <= 24 the corners are (4,6)=42 and (4,3)... so x = 4, y = 6, z = 42.
+        // With r2 relaxed to 3x + 2y <= 24, x = 4 and y = 6 both reach their own limits (3·4 + 2·6 = 24): z = 12 + 30 = 42.
         try lp.setRowBounds(row: 2, lower: nil, upper: 24)
         #expect(abs(try lp.solveLP().objective - 42) < 1e-9)
         // Then making x worthless leaves 5·6 = 30.

@@ -38,10 +38,11 @@ enum TestModels {
     /// Σx must be a whole number >= n/2, i.e. (n+1)/2, so the optimum is (n+1)/2, while every LP relaxation
     /// that still has enough free variables gives n/2. Branching alone needs a huge tree to close that
     /// half-unit gap; rounding the bound up closes it at once.
-    static func halfGap(n: Int) throws -> LinearProgram {
-        let lp = LinearProgram(sense: .minimize)
+    /// With `.maximize` the objective is -t instead, so the optimum is -(n+1)/2 and the bound -n/2 rounds down.
+    static func halfGap(n: Int, sense: OptimizationSense = .minimize) throws -> LinearProgram {
+        let lp = LinearProgram(sense: sense)
         let x = try lp.addColumns(count: n, kind: .binary, lower: nil, upper: nil)
-        let t = try lp.addColumn(kind: .continuous, lower: 0, upper: nil, cost: 1)
+        let t = try lp.addColumn(kind: .continuous, lower: 0, upper: nil, cost: sense == .minimize ? 1 : -1)
         try lp.addRow([(t, 1)] + x.map { ($0, -1) }, lower: 0, upper: nil)
         try lp.addRow(x.map { ($0, 2) }, lower: Double(n), upper: nil)
         return lp
