@@ -21,12 +21,15 @@ public struct Standard: Hashable, Sendable {
     public var phases: [Phase]
     /// Its number once published, e.g. JR/T 0099—2012.
     public var reference: String?
+    /// When true, publication after December of the target year is not allowed at all
+    /// (a hard constraint instead of a cost).
+    public var hardDeadline: Bool
 
     /// Creates a standard.
     public init(
         id: StandardID, name: String, category: Category, urgency: Int, targetYear: Int?,
         status: StandardStatus = .planned, earliestStart: Month? = nil, leadUnits: [UnitID],
-        phases: [Phase], reference: String? = nil
+        phases: [Phase], reference: String? = nil, hardDeadline: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -38,6 +41,7 @@ public struct Standard: Hashable, Sendable {
         self.leadUnits = leadUnits
         self.phases = phases
         self.reference = reference
+        self.hardDeadline = hardDeadline
     }
 
     /// The last month that still meets the target year (December of it).

@@ -74,6 +74,15 @@ struct NodeReader {
         return value
     }
 
+    func boolean(_ node: Node, _ path: String) -> Bool? {
+        if case .scalar(let scalar) = node {
+            if ["true", "yes", "on"].contains(scalar.string.lowercased()) { return true }
+            if ["false", "no", "off"].contains(scalar.string.lowercased()) { return false }
+        }
+        diagnostics.report(node, path, "expected true or false, found \(describe(node))")
+        return nil
+    }
+
     func month(_ node: Node, _ path: String) -> Month? {
         guard case .scalar(let scalar) = node, let month = Month(parsing: scalar.string) else {
             diagnostics.report(node, path, "expected a month, found \(describe(node))", hint: "write months as YYYY-MM, e.g. 2022-01")

@@ -12,7 +12,7 @@ struct ScenarioParser {
     private static let phaseKeys = ["id", "name", "months", "unit_load", "resources"]
     private static let standardKeys = [
         "id", "name", "category", "urgency", "target_year", "status", "current_phase", "since", "published",
-        "lead_unit", "lead_units", "earliest_start", "reference", "phases", "after",
+        "lead_unit", "lead_units", "earliest_start", "reference", "phases", "after", "hard_deadline",
     ]
     private static let dependencyKeys = ["standard", "phase", "starts", "lag"]
 
@@ -130,8 +130,10 @@ struct ScenarioParser {
                     seen[id] = index
                 }
             }
-            if let id, let name, let initial {
-                holders.append(CapacityHolder(id: id, name: name, capacity: CapacityProfile(initial: initial, changes: changes)))
+            // A declared id stays known even when its other fields are wrong (already reported, so
+            // the file is rejected anyway): references to it must not be reported as unknown too.
+            if let id {
+                holders.append(CapacityHolder(id: id, name: name ?? "", capacity: CapacityProfile(initial: initial ?? 0, changes: changes)))
             }
         }
         return holders
@@ -165,8 +167,9 @@ struct ScenarioParser {
                 diagnostics.report(values["id"], "\(path).id", "duplicate phase id '\(id)'", hint: "give each phase its own id")
                 continue
             }
-            if let id, let name, let months, let load {
-                phases.append(Phase(id: PhaseID(id), name: name, months: months, unitLoad: load, resourceLoads: loads))
+            // As for units: a declared phase stays known even when its other fields are wrong.
+            if let id {
+                phases.append(Phase(id: PhaseID(id), name: name ?? "", months: months ?? 1, unitLoad: load ?? 0, resourceLoads: loads))
             }
         }
         return phases
@@ -209,6 +212,9 @@ struct ScenarioParser {
         var lag: Int
         var node: Node
         var path: String
+        /// The `standard:` and `phase:` values, so problems with them point at their own lines.
+        var standardNode: Node?
+        var phaseNode: Node?
     }
 
     struct ParsedStandard {
@@ -269,10 +275,11 @@ struct ScenarioParser {
             }
         }
         let isPublished = statusText == "published"
-        for key in ["current_phase", "since"] where statusText != "in_progress" && values[key] != nil {
+        let knownStatus = ["planned", "in_progress", "published"].contains(statusText)
+        for key in ["current_phase", "since"] where knownStatus && statusText != "in_progress" && values[key] != nil {
             diagnostics.report(values[key], "\(path).\(key)", "'\(key)' only applies to `status: in_progress`", hint: "set `status: in_progress` or remove '\(key)'")
         }
-        if statusText != "published", values["published"] != nil {
+        if knownStatus, statusText != "published", values["published"] != nil {
             diagnostics.report(values["published"], "\(path).published", "'published' only applies to `status: published`", hint: "set `status: published` or remove 'published'")
         }
 
@@ -316,25 +323,28 @@ struct ScenarioParser {
         let targetNode = isPublished ? values["target_year"] : field(values, "target_year", path, node, hint: "give the year by whose end it should be published")
         let targetYear = targetNode.flatMap { read.integer($0, "\(path).target_year", in: 1900...2200, what: "a year") }
 
-        var leadUnits: [String] = []
+        var leadUnits: [(unit: String, node: Node, path: String)] = []
         if values["lead_unit"] != nil, values["lead_units"] != nil {
             diagnostics.report(values["lead_units"], "\(path).lead_units", "both lead_unit and lead_units given", hint: "use lead_unit for a fixed unit or lead_units for candidates, not both")
         } else if let single = values["lead_unit"] {
-            if let unit = read.identifier(single, "\(path).lead_unit") { leadUnits = [unit] }
-        } else if let list = values["lead_units"], let items = read.sequence(list, "\(path).lead_units") {
-            leadUnits = items.enumerated().compactMap { read.identifier($1, "\(path).lead_units[\($0)]") }
-            if items.isEmpty { diagnostics.report(list, "\(path).lead_units", "no candidate lead units", hint: "list at least one unit") }
+            if let unit = read.identifier(single, "\(path).lead_unit") { leadUnits = [(unit, single, "\(path).lead_unit")] }
+        } else if let list = values["lead_units"] {
+            if let items = read.sequence(list, "\(path).lead_units") {
+                for (k, item) in items.enumerated() {
+                    if let unit = read.identifier(item, "\(path).lead_units[\(k)]") { leadUnits.append((unit, item, "\(path).lead_units[\(k)]")) }
+                }
+                if items.isEmpty { diagnostics.report(list, "\(path).lead_units", "no candidate lead units", hint: "list at least one unit") }
+            }
         } else if !isPublished {
             diagnostics.report(node, "\(path).lead_unit", "missing lead unit", hint: "add `lead_unit: ID` or `lead_units: [ID, ID]` naming units declared under `units:`")
         }
         var checkedUnits: [UnitID] = []
-        for (k, unit) in leadUnits.enumerated() {
-            let unitNode = values["lead_unit"] ?? (values["lead_units"].flatMap { read.sequence($0, path) }?[k])
+        for (unit, unitNode, unitPath) in leadUnits {
             if !units.contains(unit) {
                 let hint = closest(to: unit, among: units.sorted()).map { "did you mean '\($0)'?" } ?? "declare it under `units:`"
-                diagnostics.report(unitNode, "\(path).lead_unit", "unknown unit '\(unit)'", hint: hint)
+                diagnostics.report(unitNode, unitPath, "unknown unit '\(unit)'", hint: hint)
             } else if checkedUnits.contains(UnitID(unit)) {
-                diagnostics.report(unitNode, "\(path).lead_units", "unit '\(unit)' listed twice", hint: "list each candidate once")
+                diagnostics.report(unitNode, unitPath, "unit '\(unit)' listed twice", hint: "list each candidate once")
             } else {
                 checkedUnits.append(UnitID(unit))
             }
@@ -342,6 +352,10 @@ struct ScenarioParser {
 
         let earliest = values["earliest_start"].flatMap { read.month($0, "\(path).earliest_start") }
         let reference = values["reference"].flatMap { read.string($0, "\(path).reference") }
+        let hardDeadline = values["hard_deadline"].flatMap { read.boolean($0, "\(path).hard_deadline") } ?? false
+        if hardDeadline, targetYear == nil, values["target_year"] == nil {
+            diagnostics.report(values["hard_deadline"], "\(path).hard_deadline", "a hard deadline needs a target year", hint: "add `target_year:` or remove `hard_deadline`")
+        }
 
         if let afterNode = values["after"], let items = read.sequence(afterNode, "\(path).after") {
             for (k, item) in items.enumerated() {
@@ -360,7 +374,8 @@ struct ScenarioParser {
                 let lag = dv["lag"].map { read.integer($0, "\(depPath).lag", in: 0...1200, what: "a lag in months (≥ 0)") } ?? 0
                 if let lag {
                     result.after.append(ParsedDependency(predecessor: predecessor, predecessorPhase: predecessorPhase,
-                                                         successorPhase: successorPhase, lag: lag, node: item, path: depPath))
+                                                         successorPhase: successorPhase, lag: lag, node: item, path: depPath,
+                                                         standardNode: dv["standard"], phaseNode: dv["phase"]))
                 }
             }
         }
@@ -368,7 +383,8 @@ struct ScenarioParser {
         guard diagnostics.problems.count == problemsBefore, let id, let name, let category else { return result }
         result.standard = Standard(
             id: StandardID(id), name: name, category: category, urgency: urgency ?? 1, targetYear: targetYear,
-            status: status, earliestStart: earliest, leadUnits: checkedUnits, phases: phases, reference: reference)
+            status: status, earliestStart: earliest, leadUnits: checkedUnits, phases: phases, reference: reference,
+            hardDeadline: hardDeadline)
         result.phaseIDs = phases.map(\.id.rawValue)
         return result
     }
@@ -420,15 +436,15 @@ struct ScenarioParser {
                 guard let predecessor = byID[dependency.predecessor] else {
                     let hint = closest(to: dependency.predecessor, among: byID.keys.sorted()).map { "did you mean '\($0)'?" }
                         ?? "name a standard declared under `standards:`"
-                    diagnostics.report(dependency.node, "\(dependency.path).standard", "unknown standard '\(dependency.predecessor)'", hint: hint)
+                    diagnostics.report(dependency.standardNode ?? dependency.node, "\(dependency.path).standard", "unknown standard '\(dependency.predecessor)'", hint: hint)
                     continue
                 }
                 if dependency.predecessor == id {
-                    diagnostics.report(dependency.node, "\(dependency.path).standard", "'\(id)' depends on itself", hint: "remove this entry")
+                    diagnostics.report(dependency.standardNode ?? dependency.node, "\(dependency.path).standard", "'\(id)' depends on itself", hint: "remove this entry")
                     continue
                 }
                 if let phase = dependency.predecessorPhase, !predecessor.phaseIDs.contains(phase) {
-                    diagnostics.report(dependency.node, "\(dependency.path).phase", "'\(dependency.predecessor)' has no phase '\(phase)'",
+                    diagnostics.report(dependency.phaseNode ?? dependency.node, "\(dependency.path).phase", "'\(dependency.predecessor)' has no phase '\(phase)'",
                                        hint: "use one of: \(predecessor.phaseIDs.joined(separator: ", "))")
                     continue
                 }

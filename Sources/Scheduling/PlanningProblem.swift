@@ -39,6 +39,8 @@ struct PlanningProblem: Sendable {
         var completionWeight: Int
         /// Period of December of the target year (nil: no target).
         var deadline: Int?
+        /// True when publication after `deadline` is forbidden rather than penalised.
+        var hardDeadline: Bool = false
 
         /// The objective's cost if the standard is published in period `p`.
         func cost(publishedIn p: Int) -> Int {
@@ -106,7 +108,7 @@ struct PlanningProblem: Sendable {
             open.append(OpenStandard(
                 standard: s, tasks: list, candidates: standard.leadUnits.compactMap { unitIndex[$0] },
                 latenessWeight: w * latenessWeight, completionWeight: w * weights.completion,
-                deadline: standard.deadline.map { $0 - start }))
+                deadline: standard.deadline.map { $0 - start }, hardDeadline: standard.hardDeadline && standard.deadline != nil))
         }
 
         var standardIndex: [StandardID: Int] = [:]

@@ -77,6 +77,9 @@ public enum ScheduleValidator {
                     fail(.horizon, id, dated.finish, "\(id) \(phase.id) finishes \(dated.finish), after the horizon \(portfolio.horizonEnd)")
                 }
             }
+            if standard.hardDeadline, let deadline = standard.deadline, entry.published > deadline {
+                fail(.deadline, id, entry.published, "\(id) publishes \(entry.published), after its hard deadline \(deadline)")
+            }
             if let last = entry.phases.last, entry.published != last.finish {
                 fail(.publication, id, entry.published, "\(id) is said to publish \(entry.published), but its last phase finishes \(last.finish)")
             }

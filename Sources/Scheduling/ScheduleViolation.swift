@@ -15,6 +15,7 @@ public struct ScheduleViolation: Hashable, Sendable, CustomStringConvertible {
         case fixedProgress = "fixed-progress"
         case horizon
         case publication
+        case deadline
         case unitCapacity = "unit-capacity"
         case resourceCapacity = "resource-capacity"
     }

@@ -16,7 +16,8 @@ struct TimeWindows: Sendable {
         case empty(task: Int)
     }
 
-    /// Builds windows; `latestPublication[k]` optionally bounds the last period of open standard `k`.
+    /// Builds windows; `latestPublication[k]` optionally bounds the last period of open standard `k`
+    /// (hard deadlines bound it too).
     init(_ problem: PlanningProblem, latestPublication: [Int?]? = nil) throws(Failure) {
         let n = problem.tasks.count
         var successors = Array(repeating: [(Int, Int)](), count: n)
@@ -44,13 +45,21 @@ struct TimeWindows: Sendable {
             for (pred, delay) in predecessors[task] { earliest[task] = max(earliest[task], earliest[pred] + delay) }
         }
         var latest = problem.tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration) }
-        if let latestPublication {
-            for (k, standard) in problem.open.enumerated() {
-                guard let bound = latestPublication[k] else { continue }
-                let last = problem.lastTask(of: standard)
-                if problem.tasks[last].fixedStart == nil {
-                    latest[last] = min(latest[last], bound - problem.tasks[last].duration + 1)
-                }
+        for (k, standard) in problem.open.enumerated() {
+            let hard = standard.hardDeadline ? standard.deadline : nil
+            let given = latestPublication?[k] ?? nil
+            let bound: Int? = switch (hard, given) {
+            case let (a?, b?): min(a, b)
+            case let (a?, nil): a
+            case let (nil, b?): b
+            case (nil, nil): nil
+            }
+            guard let bound else { continue }
+            let last = problem.lastTask(of: standard)
+            if let fixed = problem.tasks[last].fixedStart {
+                if fixed + problem.tasks[last].duration - 1 > bound { throw .empty(task: last) }
+            } else {
+                latest[last] = min(latest[last], bound - problem.tasks[last].duration + 1)
             }
         }
         for task in order.reversed() where problem.tasks[task].fixedStart == nil {
