@@ -21,11 +21,12 @@ let package = Package(
         .target(name: "PlanModel"),
         .target(name: "ScenarioFile", dependencies: ["PlanModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Scheduling", dependencies: ["PlanModel", "GLPK"]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Scheduling"]),
+        .target(name: "Risk", dependencies: ["PlanModel", "Scheduling"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Scheduling", "Risk"]),
         .executableTarget(
             name: "stdplan",
             dependencies: [
-                "PlanModel", "ScenarioFile", "Scheduling", "Reports",
+                "PlanModel", "ScenarioFile", "Scheduling", "Risk", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +38,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Scheduling", "PlanModel", "ScenarioFile"],
             exclude: ["Golden"]  // read through #filePath, so they stay reviewable files in the repo
         ),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Scheduling", "PlanModel", "ScenarioFile"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stdplan"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,7 +21,8 @@ struct StdPlan: ParsableCommand {
             64 bad command line; 65 bad input file (every problem is listed); 66 input file \
             missing or unreadable; 73 output file exists (never overwritten) or cannot be created.
             """,
-        subcommands: [PlanCommand.self, CheckCommand.self],
+        // Each family of commands registers itself in its own file (CommandFamilies*.swift).
+        subcommands: [PlanCommand.self, CheckCommand.self] + whatIfCommands + riskCommands + benchmarkCommands,
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension StdPlan {
+    /// Engine benchmarks: bench psplib.
+    static var benchmarkCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension StdPlan {
+    /// Slippage risk and progress tracking: risk, replan.
+    static var riskCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension StdPlan {
+    /// What-if analysis: compare, sweep, bottlenecks.
+    static var whatIfCommands: [any ParsableCommand.Type] { [] }
+}
