@@ -524,5 +524,6 @@ standards:
     # Candidates (assumption): csi-tech, szse, sse-tech: industry-wide technology units
     # (Tables 1–2) suited to a general, cross-institution requirement.
     lead_units: [csi-tech, szse, sse-tech]
+
 """#
 }
