@@ -9,6 +9,26 @@ public enum ScenarioLoader {
 
     /// Loads the scenario at `path`; throws ``ScenarioFileError`` listing every problem found.
     public static func load(path: String) throws -> Portfolio {
+        try loadScenario(path: path).portfolio
+    }
+
+    /// Parses scenario text; `file` names it in messages.
+    public static func parse(yaml text: String, file: String) throws -> Portfolio {
+        try parseScenario(yaml: text, file: file, directory: nil, visiting: []).portfolio
+    }
+
+    /// Loads a scenario or a what-if overlay (a file with `extends:`), following its chain of bases.
+    public static func loadScenario(path: String) throws -> Scenario {
+        try loadScenario(path: path, visiting: [])
+    }
+
+    static func loadScenario(path: String, visiting: [String]) throws -> Scenario {
+        let text = try readText(path: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        return try parseScenario(yaml: text, file: path, directory: directory, visiting: visiting + [canonical(path)])
+    }
+
+    static func readText(path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ScenarioFileError.fileNotFound(path: path)
@@ -22,11 +42,16 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioFileError.unreadable(path: path, reason: "not UTF-8 text; save the file as UTF-8")
         }
-        return try parse(yaml: text, file: path)
+        return text
     }
 
-    /// Parses scenario text; `file` names it in messages.
-    public static func parse(yaml text: String, file: String) throws -> Portfolio {
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Parses scenario or overlay text. `directory` resolves an overlay's relative `extends`;
+    /// `visiting` is the chain of files being loaded, to catch a cycle of `extends`.
+    static func parseScenario(yaml text: String, file: String, directory: String?, visiting: [String]) throws -> Scenario {
         let diagnostics = Diagnostics(file: file)
         let root: Node?
         do {
@@ -41,10 +66,14 @@ public enum ScenarioLoader {
                 file: file, line: nil, column: nil, key: "", message: "the file is empty",
                 hint: "start from the annotated example in docs/scenario-format.md")])
         }
-        let portfolio = ScenarioParser(diagnostics: diagnostics).portfolio(from: root)
+        if case .mapping(let mapping) = root, mapping["extends"] != nil {
+            return try OverlayLoader(diagnostics: diagnostics, file: file, directory: directory ?? ".", visiting: visiting).scenario(from: root)
+        }
+        let parser = ScenarioParser(diagnostics: diagnostics)
+        let portfolio = parser.portfolio(from: root)
         let problems = diagnostics.sortedProblems
         guard problems.isEmpty, let portfolio else { throw ScenarioFileError.invalid(problems) }
-        return portfolio
+        return Scenario(portfolio: portfolio, lifeCycle: parser.defaultLifeCycle(from: root), file: file)
     }
 
     private static func problem(from error: YamlError, file: String) -> ScenarioProblem {
@@ -70,6 +99,13 @@ extension ScenarioLoader {
 
     /// The built-in 2022–2025 plan, the default scenario.
     public static func builtinBaseline() throws -> Portfolio {
-        try parse(yaml: builtinBaselineYAML, file: "Scenarios/baseline.yaml (built in)")
+        try builtinBaselineScenario().portfolio
+    }
+
+    /// The built-in baseline as a ``Scenario``.
+    public static func builtinBaselineScenario() throws -> Scenario {
+        var scenario = try parseScenario(yaml: builtinBaselineYAML, file: "Scenarios/baseline.yaml (built in)", directory: nil, visiting: ["builtin:baseline"])
+        scenario.file = "baseline (built in)"
+        return scenario
     }
 }

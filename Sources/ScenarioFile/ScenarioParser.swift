@@ -96,7 +96,7 @@ struct ScenarioParser {
         var capacity: CapacityProfile
     }
 
-    private func capacityHolders(_ node: Node, _ section: String) -> [CapacityHolder] {
+    func capacityHolders(_ node: Node, _ section: String) -> [CapacityHolder] {
         guard let items = read.sequence(node, section) else { return [] }
         var seen: [String: Int] = [:]
         var holders: [CapacityHolder] = []
@@ -148,7 +148,7 @@ struct ScenarioParser {
         var resources: [ResourceLoad]?
     }
 
-    private func lifeCycle(_ node: Node, resources: Set<String>) -> [Phase] {
+    func lifeCycle(_ node: Node, resources: Set<String>) -> [Phase] {
         guard let items = read.sequence(node, "life_cycle") else { return [] }
         if items.isEmpty { diagnostics.report(node, "life_cycle", "the life cycle has no phases", hint: "list at least one phase") }
         var phases: [Phase] = []
@@ -227,7 +227,7 @@ struct ScenarioParser {
         var phaseIDs: [String]
     }
 
-    private func standards(_ node: Node, lifeCycle: [Phase], units: Set<String>, resources: Set<String>, planStart: Month?) -> [ParsedStandard] {
+    func standards(_ node: Node, lifeCycle: [Phase], units: Set<String>, resources: Set<String>, planStart: Month?) -> [ParsedStandard] {
         guard let items = read.sequence(node, "standards") else { return [] }
         var parsed: [ParsedStandard] = []
         var seen: [String: Int] = [:]
@@ -425,15 +425,17 @@ struct ScenarioParser {
 
     // MARK: dependencies
 
-    private func resolveDependencies(_ standards: [ParsedStandard]) -> [Dependency] {
-        var byID: [String: ParsedStandard] = [:]
-        for standard in standards { if let id = standard.id, byID[id] == nil { byID[id] = standard } }
+    /// Checks and resolves the `after` entries of `standards`; `known` lists standards declared
+    /// elsewhere (the base of a what-if overlay) with their phase ids.
+    func resolveDependencies(_ standards: [ParsedStandard], known: [String: [String]] = [:]) -> [Dependency] {
+        var byID: [String: [String]] = known
+        for standard in standards { if let id = standard.id, byID[id] == nil { byID[id] = standard.phaseIDs } }
         var dependencies: [Dependency] = []
         var edgeNodes: [String: [String: ParsedDependency]] = [:]
         for standard in standards {
             guard let id = standard.id else { continue }
             for dependency in standard.after {
-                guard let predecessor = byID[dependency.predecessor] else {
+                guard let predecessorPhases = byID[dependency.predecessor] else {
                     let hint = closest(to: dependency.predecessor, among: byID.keys.sorted()).map { "did you mean '\($0)'?" }
                         ?? "name a standard declared under `standards:`"
                     diagnostics.report(dependency.standardNode ?? dependency.node, "\(dependency.path).standard", "unknown standard '\(dependency.predecessor)'", hint: hint)
@@ -443,9 +445,9 @@ struct ScenarioParser {
                     diagnostics.report(dependency.standardNode ?? dependency.node, "\(dependency.path).standard", "'\(id)' depends on itself", hint: "remove this entry")
                     continue
                 }
-                if let phase = dependency.predecessorPhase, !predecessor.phaseIDs.contains(phase) {
+                if let phase = dependency.predecessorPhase, !predecessorPhases.contains(phase) {
                     diagnostics.report(dependency.phaseNode ?? dependency.node, "\(dependency.path).phase", "'\(dependency.predecessor)' has no phase '\(phase)'",
-                                       hint: "use one of: \(predecessor.phaseIDs.joined(separator: ", "))")
+                                       hint: "use one of: \(predecessorPhases.joined(separator: ", "))")
                     continue
                 }
                 edgeNodes[dependency.predecessor, default: [:]][id] = dependency
@@ -457,7 +459,7 @@ struct ScenarioParser {
             }
         }
         // Cycles: checked on the ids alone, so a cycle is found even where a standard had other problems.
-        let ids = standards.compactMap(\.id)
+        let ids = standards.compactMap(\.id) + known.keys.sorted()
         let stub = Portfolio(
             name: "", planStart: Month(index: 0), horizonEnd: Month(index: 0), units: [], resources: [],
             standards: ids.map { Standard(id: StandardID($0), name: "", category: .operations, urgency: 1, targetYear: nil, leadUnits: [], phases: []) },
@@ -477,7 +479,7 @@ struct ScenarioParser {
 
     // MARK: helpers
 
-    private func field(_ values: [String: Node], _ key: String, _ path: String, _ owner: Node, hint: String? = nil) -> Node? {
+    func field(_ values: [String: Node], _ key: String, _ path: String, _ owner: Node, hint: String? = nil) -> Node? {
         if let node = values[key] { return node }
         diagnostics.report(owner, "\(path).\(key)", "missing required key '\(key)'", hint: hint)
         return nil

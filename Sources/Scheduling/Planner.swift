@@ -43,11 +43,7 @@ public enum Planner {
             case .cycle:
                 throw .dependencyCycle
             case .empty(let task):
-                let standard = portfolio.standards[problem.tasks[task].standard]
-                let phase = standard.phases[problem.tasks[task].phaseIndex]
-                return try result(.infeasible, nil, bound: nil, explanation:
-                    "\(standard.id) (\(standard.name)) cannot finish its phase \(phase.id) (\(phase.name)) by the horizon \(portfolio.horizonEnd), "
-                    + "even with unlimited capacity; move horizon_end later or relax its earliest start, dependencies or fixed progress")
+                return try result(.infeasible, nil, bound: nil, explanation: explainEmptyWindow(task: task, problem: problem))
             }
         }
 
@@ -109,5 +105,29 @@ public enum Planner {
                 "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
                 + "try a later horizon_end, more capacity, or fewer fixed facts")
         }
+    }
+
+    /// Why some task has no room: first the hard deadlines that no schedule could meet even with
+    /// unlimited capacity (all of them, so the planner sees every one at once), else the task itself.
+    static func explainEmptyWindow(task: Int, problem: PlanningProblem) -> String {
+        let portfolio = problem.portfolio
+        if let relaxed = try? TimeWindows(problem, hardDeadlines: false) {
+            let unreachable = problem.open.compactMap { standard -> String? in
+                guard standard.hardDeadline, let deadline = standard.deadline else { return nil }
+                let last = problem.lastTask(of: standard)
+                let earliest = relaxed.earliest[last] + problem.tasks[last].duration - 1
+                guard earliest > deadline else { return nil }
+                let s = portfolio.standards[standard.standard]
+                return "\(s.id) (\(s.name)): due \(portfolio.planStart + deadline), earliest possible publication \(portfolio.planStart + earliest)"
+            }
+            if !unreachable.isEmpty {
+                return "these hard deadlines cannot hold even with unlimited capacity: " + unreachable.joined(separator: "; ")
+                    + ". Move their target years, or drop hard_deadline for them"
+            }
+        }
+        let standard = portfolio.standards[problem.tasks[task].standard]
+        let phase = standard.phases[problem.tasks[task].phaseIndex]
+        return "\(standard.id) (\(standard.name)) cannot finish its phase \(phase.id) (\(phase.name)) by the horizon \(portfolio.horizonEnd), "
+            + "even with unlimited capacity; move horizon_end later or relax its earliest start, dependencies or fixed progress"
     }
 }

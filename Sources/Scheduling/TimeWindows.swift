@@ -18,7 +18,7 @@ struct TimeWindows: Sendable {
 
     /// Builds windows; `latestPublication[k]` optionally bounds the last period of open standard `k`
     /// (hard deadlines bound it too).
-    init(_ problem: PlanningProblem, latestPublication: [Int?]? = nil) throws(Failure) {
+    init(_ problem: PlanningProblem, latestPublication: [Int?]? = nil, hardDeadlines: Bool = true) throws(Failure) {
         let n = problem.tasks.count
         var successors = Array(repeating: [(Int, Int)](), count: n)
         var predecessors = Array(repeating: [(Int, Int)](), count: n)
@@ -46,7 +46,7 @@ struct TimeWindows: Sendable {
         }
         var latest = problem.tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration) }
         for (k, standard) in problem.open.enumerated() {
-            let hard = standard.hardDeadline ? standard.deadline : nil
+            let hard = hardDeadlines && standard.hardDeadline ? standard.deadline : nil
             let given = latestPublication?[k] ?? nil
             let bound: Int? = switch (hard, given) {
             case let (a?, b?): min(a, b)

@@ -1,0 +1,88 @@
+import Foundation
+import PlanModel
+import Yams
+
+/// Reads a what-if overlay: a file that `extends` another scenario (or the built-in
+/// baseline) and lists named changes to it. Overlays may chain; a cycle of `extends` is an
+/// error. Every problem in the overlay is reported at once, with its line.
+struct OverlayLoader {
+    let diagnostics: Diagnostics
+    let file: String
+    let directory: String
+    let visiting: [String]
+    var read: NodeReader { NodeReader(diagnostics: diagnostics) }
+
+    static let topKeys = ["format", "extends", "name", "question", "horizon_end", "changes"]
+    static let actions = [
+        "capacity", "scale_durations", "set_duration", "delay_start", "add_standards", "remove_standards",
+        "set_target_year", "set_urgency", "set_lead_units", "add_dependencies", "remove_dependencies", "hard_deadlines",
+    ]
+
+    func scenario(from root: Node) throws -> Scenario {
+        guard let entries = read.mapping(root, "", allowed: Self.topKeys) else { throw ScenarioFileError.invalid(diagnostics.sortedProblems) }
+        var values: [String: Node] = [:]
+        for entry in entries { values[entry.key] = entry.value }
+        if let node = values["format"] {
+            if case .scalar(let scalar) = node, scalar.string == String(ScenarioLoader.formatVersion) {
+            } else {
+                diagnostics.report(node, "format", "unsupported format \(read.describe(node))", hint: "this stdplan reads `format: 1`")
+            }
+        } else {
+            diagnostics.report(line: 1, column: 1, "format", "missing required key 'format'", hint: "add `format: 1` at the top")
+        }
+        let extendsNode = values["extends"]!
+        guard let target = read.string(extendsNode, "extends") else { throw ScenarioFileError.invalid(diagnostics.sortedProblems) }
+
+        // The base: the built-in baseline, or a file relative to this one.
+        var base: Scenario
+        if target == "baseline" {
+            base = try ScenarioLoader.builtinBaselineScenario()
+        } else {
+            let path = target.hasPrefix("/") ? target : (directory as NSString).appendingPathComponent(target)
+            if visiting.contains(ScenarioLoader.canonical(path)) {
+                diagnostics.report(extendsNode, "extends", "cycle of `extends`: \(file) extends \(target), which leads back to \(file)",
+                                   hint: "a what-if must extend a scenario that does not extend it in turn")
+                throw ScenarioFileError.invalid(diagnostics.sortedProblems)
+            }
+            do {
+                base = try ScenarioLoader.loadScenario(path: path, visiting: visiting)
+            } catch ScenarioFileError.fileNotFound(let missing) {
+                diagnostics.report(extendsNode, "extends", "the base scenario \(missing) does not exist",
+                                   hint: "paths are relative to this file; write `extends: baseline` for the built-in baseline")
+                throw ScenarioFileError.invalid(diagnostics.sortedProblems)
+            }
+        }
+
+        var portfolio = base.portfolio
+        if let name = values["name"].flatMap({ read.string($0, "name") }) { portfolio.name = name }
+        if let node = values["horizon_end"], let month = read.month(node, "horizon_end") {
+            if month < portfolio.planStart {
+                diagnostics.report(node, "horizon_end", "horizon_end \(month) is before plan_start \(portfolio.planStart)")
+            } else {
+                portfolio.horizonEnd = month
+            }
+        }
+        let question = values["question"].flatMap { read.string($0, "question") }
+        var changes = base.changes
+        if let node = values["changes"], let items = read.sequence(node, "changes") {
+            var names: Set<String> = []
+            for (index, item) in items.enumerated() {
+                var applier = ChangeApplier(loader: self, portfolio: portfolio, lifeCycle: base.lifeCycle)
+                if let change = applier.apply(item, "changes[\(index)]", index: index) {
+                    if !names.insert(change.name).inserted {
+                        diagnostics.report(item, "changes[\(index)].name", "two changes are named '\(change.name)'", hint: "give each change its own name")
+                    }
+                    changes.append(change)
+                }
+                portfolio = applier.portfolio
+            }
+        }
+        if let cycle = DependencyGraph(portfolio).cycle() {
+            diagnostics.report(values["changes"], "changes", "the changes create a dependency cycle: " + cycle.map(\.rawValue).joined(separator: " → "),
+                               hint: "remove one of the dependencies that close it")
+        }
+        let problems = diagnostics.sortedProblems
+        guard problems.isEmpty else { throw ScenarioFileError.invalid(problems) }
+        return Scenario(portfolio: portfolio, lifeCycle: base.lifeCycle, file: file, question: question, changes: changes)
+    }
+}

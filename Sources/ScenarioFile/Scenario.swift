@@ -1,0 +1,25 @@
+import PlanModel
+
+/// A loaded scenario: the portfolio to plan and where it came from. A what-if overlay also
+/// carries the changes it applied to its base, in order, so reports can name them.
+public struct Scenario: Sendable {
+    /// What to plan.
+    public var portfolio: Portfolio
+    /// The default life cycle of the root scenario (what added standards go through).
+    public var lifeCycle: [Phase]
+    /// The file it was loaded from, as the user named it (or the built-in baseline's name).
+    public var file: String
+    /// The question a what-if answers, from its `question:` key.
+    public var question: String?
+    /// The changes applied on top of the root scenario, base first.
+    public var changes: [ScenarioChange]
+
+    /// Creates a scenario.
+    public init(portfolio: Portfolio, lifeCycle: [Phase], file: String, question: String? = nil, changes: [ScenarioChange] = []) {
+        self.portfolio = portfolio
+        self.lifeCycle = lifeCycle
+        self.file = file
+        self.question = question
+        self.changes = changes
+    }
+}

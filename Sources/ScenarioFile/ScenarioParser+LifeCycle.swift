@@ -1,0 +1,14 @@
+import PlanModel
+import Yams
+
+extension ScenarioParser {
+    /// The `life_cycle` of a scenario already checked by ``portfolio(from:)``, read again
+    /// without reporting (what-if overlays give added standards this life cycle).
+    func defaultLifeCycle(from root: Node) -> [Phase] {
+        guard case .mapping(let mapping) = root, let node = mapping["life_cycle"] else { return [] }
+        let quiet = ScenarioParser(diagnostics: Diagnostics(file: diagnostics.file))
+        var resources: Set<String> = []
+        if let list = mapping["resources"] { resources = Set(quiet.capacityHolders(list, "resources").map(\.id)) }
+        return quiet.lifeCycle(node, resources: resources)
+    }
+}
