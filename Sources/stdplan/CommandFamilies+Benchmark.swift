@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension StdPlan {
     /// Engine benchmarks: bench psplib.
-    static var benchmarkCommands: [any ParsableCommand.Type] { [] }
+    static var benchmarkCommands: [any ParsableCommand.Type] { [BenchCommand.self] }
 }

@@ -1,0 +1,219 @@
+/// The exact search that proves the hard instances: the branching scheme of Demeulemeester and
+/// Herroelen (1992, 1997) with the engine's propagation as node bound and their cutset dominance.
+///
+/// A node is a decision point `t`. Every job whose predecessors have finished by `t` joins the
+/// jobs in progress; if that overloads a resource, the node branches over the minimal delaying
+/// alternatives (minimal sets of jobs, possibly in progress, whose removal resolves the
+/// conflict; a delayed job in progress loses its start and is restarted later). The next
+/// decision point is the earliest finish among the jobs kept. A node is pruned when the
+/// propagator refutes a makespan below the incumbent for the windows it leaves (jobs not yet
+/// started may start at the next decision point at the earliest), or when a fully explored
+/// node had the same set of started jobs, an earlier decision point and no later finishes
+/// (then anything this node can reach, that one could reach no later).
+struct CutsetSearch {
+    let network: ProjectNetwork
+    private var propagator: Propagator
+    private let deadline: Deadline
+    private let nodeLimit: Int
+    /// Makespan of the incumbent; only shorter schedules are searched for.
+    private(set) var upper: Int
+    private(set) var found: [Int]?
+    private(set) var nodes = 0
+    private(set) var timedOut = false
+
+    /// `starts[job]`, or -1 while the job is not started.
+    private var starts: [Int]
+    private var scheduled: [UInt64]
+    /// Fully explored states by their set of started jobs: decision point and finishes.
+    private var cutsets: [[UInt64]: [(time: Int, finishes: [Int])]] = [:]
+    private var storedStates = 0
+    private let maxStoredStates: Int
+
+    init(network: ProjectNetwork, incumbent: Int, deadline: Deadline, nodeLimit: Int = Int.max, maxStoredStates: Int = 2_000_000) {
+        self.network = network
+        propagator = Propagator(network: network)
+        self.deadline = deadline
+        self.nodeLimit = nodeLimit
+        upper = incumbent
+        starts = Array(repeating: -1, count: network.jobCount)
+        scheduled = Array(repeating: 0, count: network.words)
+        self.maxStoredStates = maxStoredStates
+    }
+
+    /// Searches; true when the tree was exhausted, so that `upper` is optimal.
+    mutating func run() -> Bool {
+        visit(time: 0)
+        return !timedOut
+    }
+
+    @inline(__always) private mutating func setStart(_ job: Int, _ value: Int) {
+        starts[job] = value
+        if value >= 0 {
+            scheduled[job / 64] |= 1 << UInt64(job % 64)
+        } else {
+            scheduled[job / 64] &= ~(1 << UInt64(job % 64))
+        }
+    }
+
+    private mutating func visit(time t: Int) {
+        nodes += 1
+        if nodes & 127 == 0, nodes >= nodeLimit || deadline.passed { timedOut = true }
+        if timedOut { return }
+        let net = network
+        let n = net.jobCount
+        let d = net.durations
+
+        // Start zero-duration jobs that are ready, then collect the eligible ones.
+        var startedHere: [Int] = []
+        var eligible: [Int] = []
+        var progress = true
+        while progress {
+            progress = false
+            eligible.removeAll(keepingCapacity: true)
+            for j in 0..<n where starts[j] < 0 {
+                var ready = true
+                for p in net.predecessors[j] where starts[p] < 0 || starts[p] + d[p] > t {
+                    ready = false
+                    break
+                }
+                guard ready else { continue }
+                if d[j] == 0 {
+                    setStart(j, t)
+                    startedHere.append(j)
+                    progress = true
+                } else {
+                    eligible.append(j)
+                }
+            }
+        }
+        defer { for j in startedHere { setStart(j, -1) } }
+
+        var inProgress: [Int] = []
+        var unscheduled = 0
+        for j in 0..<n {
+            if starts[j] < 0 {
+                unscheduled += 1
+            } else if starts[j] + d[j] > t {
+                inProgress.append(j)
+            }
+        }
+        if unscheduled == 0 {
+            var makespan = 0
+            for j in 0..<n { makespan = max(makespan, starts[j] + d[j]) }
+            if makespan < upper {
+                upper = makespan
+                found = starts
+            }
+            return
+        }
+        guard !eligible.isEmpty || !inProgress.isEmpty else { return }
+
+        let candidates = inProgress + eligible
+        for delayed in delayingAlternatives(candidates, at: t) {
+            if timedOut { return }
+            var restarted: [(Int, Int)] = []
+            var next = Int.max
+            for (position, j) in candidates.enumerated() {
+                if delayed & (1 << UInt64(position)) != 0 {
+                    if starts[j] >= 0 {
+                        restarted.append((j, starts[j]))
+                        setStart(j, -1)
+                    }
+                } else {
+                    if starts[j] < 0 { setStart(j, t) }
+                    next = min(next, starts[j] + d[j])
+                }
+            }
+            if next != Int.max, !dominated(at: next), bounded(at: next) {
+                visit(time: next)
+                if !timedOut { remember(at: next) }
+            }
+            for j in eligible where starts[j] == t { setStart(j, -1) }
+            for (j, s) in restarted { setStart(j, s) }
+        }
+    }
+
+    /// Minimal sets (bit masks over `candidates`) whose delay removes every overload at `t`;
+    /// `[0]` when there is no conflict. Smaller sets first.
+    private func delayingAlternatives(_ candidates: [Int], at t: Int) -> [UInt64] {
+        let net = network
+        let r = net.resourceCount
+        func fits(_ delayed: UInt64) -> Bool {
+            for k in 0..<r {
+                var use = 0
+                for (position, j) in candidates.enumerated() where delayed & (1 << UInt64(position)) == 0 {
+                    use += net.demand[j * r + k]
+                }
+                if use > net.capacities[k] { return false }
+            }
+            return true
+        }
+        if fits(0) { return [0] }
+        let m = candidates.count
+        precondition(m < 63, "too many jobs in parallel for the delaying alternatives")
+        var alternatives: [UInt64] = []
+        // Breadth by size, so supersets of an alternative are recognised and skipped.
+        var masks: [UInt64] = (0..<m).map { 1 << UInt64($0) }
+        while !masks.isEmpty {
+            var nextMasks: [UInt64] = []
+            for mask in masks {
+                if alternatives.contains(where: { $0 & mask == $0 }) { continue }
+                if fits(mask) {
+                    alternatives.append(mask)
+                } else {
+                    // Extend only with higher positions, so each set is generated once.
+                    let highest = 63 - mask.leadingZeroBitCount
+                    for position in (highest + 1)..<max(highest + 1, m) { nextMasks.append(mask | (1 << UInt64(position))) }
+                }
+            }
+            masks = nextMasks
+        }
+        return alternatives
+    }
+
+    /// The propagator's verdict on a makespan below the incumbent, with finished jobs fixed, jobs in
+    /// progress starting where they started or later, and the others at `next` or later.
+    private mutating func bounded(at next: Int) -> Bool {
+        let n = network.jobCount
+        var earliest = Array(repeating: 0, count: n)
+        var latest = Array(repeating: 0, count: n)
+        for j in 0..<n {
+            if starts[j] >= 0 && starts[j] + network.durations[j] <= next {
+                // Finished by the next decision point: final.
+                earliest[j] = starts[j]
+                latest[j] = starts[j]
+            } else if starts[j] >= 0 {
+                // In progress: a later conflict may still delay (restart) it, but never earlier.
+                earliest[j] = starts[j]
+                latest[j] = upper - 1 - network.tails[j]
+                if earliest[j] > latest[j] { return false }
+            } else {
+                earliest[j] = max(next, network.heads[j])
+                latest[j] = upper - 1 - network.tails[j]
+                if earliest[j] > latest[j] { return false }
+            }
+        }
+        return propagator.propagate(earliest: &earliest, latest: &latest, limit: upper - 1)
+    }
+
+    private func finishes(at time: Int) -> [Int] {
+        (0..<network.jobCount).map { starts[$0] < 0 ? -1 : max(time, starts[$0] + network.durations[$0]) }
+    }
+
+    /// Whether an explored state with the same started jobs dominates this one.
+    private func dominated(at time: Int) -> Bool {
+        guard let entries = cutsets[scheduled] else { return false }
+        let current = finishes(at: time)
+        outer: for entry in entries where entry.time <= time {
+            for j in 0..<current.count where current[j] >= 0 && entry.finishes[j] > current[j] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    private mutating func remember(at time: Int) {
+        guard storedStates < maxStoredStates else { return }
+        storedStates += 1
+        cutsets[scheduled, default: []].append((time, finishes(at: time)))
+    }
+}
