@@ -17,6 +17,9 @@ public struct Portfolio: Hashable, Sendable {
     public var dependencies: [Dependency]
     /// The objective.
     public var weights: ObjectiveWeights
+    /// How uncertain phase durations are, for the risk analysis; nil when the scenario gives no
+    /// estimates. It does not change the deterministic plan.
+    public var uncertainty: DurationUncertainty? = nil
 
     /// Creates a portfolio.
     public init(

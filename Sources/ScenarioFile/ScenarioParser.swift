@@ -7,7 +7,7 @@ struct ScenarioParser {
     let diagnostics: Diagnostics
     var read: NodeReader { NodeReader(diagnostics: diagnostics) }
 
-    private static let topKeys = ["format", "name", "plan_start", "horizon_end", "objective", "resources", "units", "life_cycle", "standards"]
+    private static let topKeys = ["format", "name", "plan_start", "horizon_end", "objective", "resources", "units", "life_cycle", "standards", "uncertainty"]
     private static let capacityKeys = ["id", "name", "capacity", "capacity_changes"]
     private static let phaseKeys = ["id", "name", "months", "unit_load", "resources"]
     private static let standardKeys = [
@@ -51,12 +51,15 @@ struct ScenarioParser {
         }
         let dependencies = resolveDependencies(standards)
 
+        // Duration uncertainty for `stdplan risk` (UncertaintyParser.swift); it does not change the plan.
+        let uncertainty = values["uncertainty"].flatMap { UncertaintyParser(diagnostics: diagnostics).uncertainty(
+            from: $0, lifeCycle: lifeCycle, standards: standards.compactMap(\.standard), declaredIDs: standards.compactMap(\.id)) }
         guard let name, let planStart, let horizonEnd else { return nil }
         return Portfolio(
             name: name, planStart: planStart, horizonEnd: horizonEnd,
             units: units.map { LeadUnit(id: UnitID($0.id), name: $0.name, capacity: $0.capacity) },
             resources: resources.map { SharedResource(id: ResourceID($0.id), name: $0.name, capacity: $0.capacity) },
-            standards: standards.compactMap(\.standard), dependencies: dependencies, weights: weights)
+            standards: standards.compactMap(\.standard), dependencies: dependencies, weights: weights).with(uncertainty: uncertainty)
     }
 
     // MARK: objective
