@@ -1,1 +1,0 @@
-// The Risk module: Monte Carlo slippage forecasts, status files and re-planning (issue 4).

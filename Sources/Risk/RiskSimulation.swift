@@ -1,0 +1,96 @@
+import Dispatch
+import PlanModel
+import Scheduling
+#if canImport(Synchronization)
+import Synchronization
+#endif
+
+/// Monte Carlo slippage risk of a plan (`stdplan risk`, docs/risk.md).
+///
+/// Each sample draws every uncertain phase duration (three-point estimates, correlated through
+/// shared factors when the scenario says so), then re-times the plan the way a programme
+/// reacts to the actual durations:
+///
+/// - the plan's decisions stay: each standard keeps its lead unit, and tasks claim capacity in
+///   the order the plan starts them (facts under way at the plan start first);
+/// - no standard starts before the month the plan starts it (the programme approves work on
+///   the plan's dates and does not pull a standard forward);
+/// - every other phase starts at the earliest month at which its previous phase has finished,
+///   its dependencies (with their lags) are met, and its lead unit and the shared resources have
+///   room for its whole (drawn) duration, given the tasks placed before it (serial schedule
+///   generation);
+/// - a phase under way at the plan start keeps its start; its duration is drawn conditional on
+///   its not having finished before the plan start.
+///
+/// Sample `i` draws from a generator derived from the seed and `i` alone, and the figures are
+/// merged in sample order, so the result is identical for any number of threads.
+public enum RiskSimulation {
+    /// Samples per block of work handed to a thread.
+    static let blockSize = 250
+
+    /// Simulates `plan` (a schedule of `portfolio` from `Planner.plan`). `progress` is called on
+    /// the calling thread with (samples done, samples in all) as the run advances.
+    public static func run(
+        portfolio: Portfolio, plan: Schedule, options: RiskOptions = RiskOptions(),
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(RiskError) -> RiskResult {
+        guard (1...RiskOptions.maximumSamples).contains(options.samples) else {
+            throw .invalidOption(name: "samples", reason: "\(options.samples) is out of range; use 1 to \(RiskOptions.maximumSamples)")
+        }
+        guard options.threads >= 1 else {
+            throw .invalidOption(name: "threads", reason: "\(options.threads) is out of range; use at least 1")
+        }
+        let model = try SimulationModel(portfolio: portfolio, plan: plan)
+        let blocks = simulate(model, options, progress)
+        return RiskAggregation(model: model, blocks: blocks, samples: options.samples, seed: options.seed).result()
+    }
+
+    /// The blocks of samples, in sample order.
+    private static func simulate(_ model: SimulationModel, _ options: RiskOptions, _ progress: ((Int, Int) -> Void)?) -> [SampleBlock] {
+        let total = options.samples
+        let blockCount = (total + blockSize - 1) / blockSize
+        func block(_ index: Int) -> SampleBlock {
+            let first = index * blockSize
+            return SampleBlock(first: first, count: min(blockSize, total - first), standards: model.open.count, drivers: model.drivers.count)
+        }
+        // With a progress display, work goes in rounds so the caller's thread can report between them.
+        let round = progress == nil ? blockCount : max(1, options.threads * 4)
+        var done: [SampleBlock] = []
+        done.reserveCapacity(blockCount)
+        var next = 0
+        while next < blockCount {
+            let range = next..<min(blockCount, next + round)
+            if options.threads > 1, range.count > 1, #available(macOS 15.0, *) {
+                done += parallel(model, seed: options.seed, blocks: range.map(block), threads: options.threads)
+            } else {
+                var runner = SampleRunner(model: model, seed: options.seed)
+                for index in range {
+                    var item = block(index)
+                    runner.run(into: &item)
+                    done.append(item)
+                }
+            }
+            next = range.upperBound
+            progress?(min(total, next * blockSize), total)
+        }
+        return done
+    }
+
+    /// Runs `blocks` on up to `threads` threads; worker w takes blocks w, w + threads, …
+    @available(macOS 15.0, *)
+    private static func parallel(_ model: SimulationModel, seed: UInt64, blocks: [SampleBlock], threads: Int) -> [SampleBlock] {
+        let results = Mutex<[SampleBlock?]>(Array(repeating: nil, count: blocks.count))
+        let workers = min(threads, blocks.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var runner = SampleRunner(model: model, seed: seed)
+            var index = worker
+            while index < blocks.count {
+                var item = blocks[index]
+                runner.run(into: &item)
+                results.withLock { $0[index] = item }
+                index += workers
+            }
+        }
+        return results.withLock { $0 }.map { $0! }
+    }
+}
