@@ -155,7 +155,7 @@ struct ChangeApplier {
         let earliest = portfolio.planStart + months
         var touched = 0
         for s in portfolio.standards.indices where scope.matches(portfolio.standards[s]) && portfolio.standards[s].status == .planned {
-            portfolio.standards[s].earliestStart = max(portfolio.standards[s].earliestStart ?? earliest, earliest)
+            if months > 0 { portfolio.standards[s].earliestStart = max(portfolio.standards[s].earliestStart ?? earliest, earliest) }
             touched += 1
         }
         if touched == 0 {

@@ -53,23 +53,7 @@ public enum Planner {
             return try result(.optimal, Assignment(starts: [], units: []), bound: 0)
         }
 
-        // Tighter windows from the incumbent: no standard may cost more than the incumbent
-        // leaves room for once every other standard is at its cheapest.
-        var tight = windows
-        if let heuristicCost {
-            let cheapest = problem.open.map { standard -> Int in
-                let last = problem.lastTask(of: standard)
-                return standard.cost(publishedIn: windows.earliest[last] + problem.tasks[last].duration - 1)
-            }
-            let total = cheapest.reduce(0, +)
-            let bounds = problem.open.enumerated().map { k, standard -> Int? in
-                let budget = heuristicCost - (total - cheapest[k])
-                var p = windows.latest[problem.lastTask(of: standard)] + problem.tasks[problem.lastTask(of: standard)].duration - 1
-                while p > 0, standard.cost(publishedIn: p) > budget { p -= 1 }
-                return p
-            }
-            if let narrowed = try? TimeWindows(problem, latestPublication: bounds) { tight = narrowed }
-        }
+        let tight = heuristicCost.map { tightenedWindows(problem, windows, incumbent: $0) } ?? windows
 
         let model: TimeIndexedModel
         let solution: MIPSolution
@@ -105,6 +89,24 @@ public enum Planner {
                 "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
                 + "try a later horizon_end, more capacity, or fewer fixed facts")
         }
+    }
+
+    /// Tighter windows from an incumbent: no standard may cost more than the incumbent leaves
+    /// room for once every other standard is at its cheapest.
+    static func tightenedWindows(_ problem: PlanningProblem, _ windows: TimeWindows, incumbent: Int) -> TimeWindows {
+        let cheapest = problem.open.map { standard -> Int in
+            let last = problem.lastTask(of: standard)
+            return standard.cost(publishedIn: windows.earliest[last] + problem.tasks[last].duration - 1)
+        }
+        let total = cheapest.reduce(0, +)
+        let bounds = problem.open.enumerated().map { k, standard -> Int? in
+            let budget = incumbent - (total - cheapest[k])
+            let last = problem.lastTask(of: standard)
+            var p = windows.latest[last] + problem.tasks[last].duration - 1
+            while p > 0, standard.cost(publishedIn: p) > budget { p -= 1 }
+            return p
+        }
+        return (try? TimeWindows(problem, latestPublication: bounds)) ?? windows
     }
 
     /// Why some task has no room: first the hard deadlines that no schedule could meet even with

@@ -25,6 +25,10 @@ struct TimeIndexedModel {
     private(set) var choiceColumns: [Int: [Int]] = [:]
     /// Per open standard with a choice: (unit, period) → q column.
     private(set) var shareColumns: [Int: [UnitPeriod: Int]] = [:]
+    /// Capacity rows of each shared resource and each unit, one per month where anything may run:
+    /// their duals price one more unit of capacity.
+    private(set) var resourceRows: [[Int]] = []
+    private(set) var unitCapacityRows: [[Int]] = []
 
     struct UnitPeriod: Hashable {
         var unit: Int
@@ -95,6 +99,8 @@ struct TimeIndexedModel {
             }
         }
         // Shared resources.
+        resourceRows = Array(repeating: [], count: problem.resourceCapacity.count)
+        unitCapacityRows = Array(repeating: [], count: problem.unitCapacity.count)
         for resource in problem.resourceCapacity.indices {
             var rows = Array(repeating: [(column: Int, coefficient: Double)](), count: problem.periodCount)
             var constants = Array(repeating: 0.0, count: problem.periodCount)
@@ -104,7 +110,8 @@ struct TimeIndexedModel {
                 for t in range { addRunning(task, t, Double(amount), to: &rows[t], constant: &constants[t]) }
             }
             for t in 0..<problem.periodCount where !rows[t].isEmpty || constants[t] > 0 {
-                try program.addRow(rows[t], lower: nil, upper: Double(problem.resourceCapacity[resource][t]) - constants[t])
+                resourceRows[resource].append(
+                    try program.addRow(rows[t], lower: nil, upper: Double(problem.resourceCapacity[resource][t]) - constants[t]))
             }
         }
         // Lead units.
@@ -148,7 +155,8 @@ struct TimeIndexedModel {
         }
         for unit in unitRows.indices {
             for t in 0..<problem.periodCount where !unitRows[unit][t].isEmpty || unitConstants[unit][t] > 0 {
-                try program.addRow(unitRows[unit][t], lower: nil, upper: Double(problem.unitCapacity[unit][t]) - unitConstants[unit][t])
+                unitCapacityRows[unit].append(
+                    try program.addRow(unitRows[unit][t], lower: nil, upper: Double(problem.unitCapacity[unit][t]) - unitConstants[unit][t]))
             }
         }
         // Objective: cost c(s) of the last task starting in s telescopes to Σ y[t]·(c(t) − c(t+1)) + c(latest).

@@ -1,0 +1,204 @@
+import Foundation
+import PlanModel
+import Scheduling
+
+/// Scenarios side by side (`stdplan compare`): their headline figures, then the publication
+/// month of every standard in each, with the difference to the first scenario.
+public struct ComparisonReport: Sendable {
+    /// The scenarios, the first being the reference.
+    public let scenarios: [ComparedScenario]
+    /// Show every standard, not only those whose publication month differs.
+    public let all: Bool
+    /// Wall-clock seconds for all solves together (shown in the table footer only).
+    public let wallSeconds: Double?
+
+    /// Creates a report.
+    public init(scenarios: [ComparedScenario], all: Bool, wallSeconds: Double? = nil) {
+        self.scenarios = scenarios
+        self.all = all
+        self.wallSeconds = wallSeconds
+    }
+
+    /// One standard across the scenarios.
+    struct Row {
+        var id: StandardID
+        var name: String
+        var targetYear: Int?
+        var published: [Month?]
+        var differences: [Int?]
+        var differs: Bool
+    }
+
+    /// Standards in first-seen order across the scenarios (added standards appear after the base's).
+    var rows: [Row] {
+        var order: [StandardID] = []
+        var seen: Set<StandardID> = []
+        var names: [StandardID: (String, Int?)] = [:]
+        for scenario in scenarios {
+            for standard in scenario.portfolio.standards where !standard.isPublished && seen.insert(standard.id).inserted {
+                order.append(standard.id)
+                names[standard.id] = (standard.name, standard.targetYear)
+            }
+        }
+        return order.map { id in
+            let published = scenarios.map { $0.result.schedule?.entry(for: id)?.published }
+            let reference = published.first ?? nil
+            let differences = published.map { month -> Int? in
+                guard let month, let reference else { return nil }
+                return month - reference
+            }
+            let differs = Set(published.map { $0?.index ?? Int.min }).count > 1
+            return Row(id: id, name: names[id]!.0, targetYear: names[id]!.1, published: published, differences: differences, differs: differs)
+        }
+    }
+
+    /// The report in `format`.
+    public func render(_ format: PlanFormat) -> String {
+        switch format {
+        case .table: text(markdown: false)
+        case .markdown: text(markdown: true)
+        case .csv: csv()
+        case .json: json()
+        }
+    }
+
+    static func percent(_ gap: Double?) -> String { gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—" }
+
+    private func headlineTable() -> TextTable {
+        var table = TextTable(headers: ["#", "Scenario", "Status", "Gap", "On time", "Months late", "Weighted late", "Last publication"],
+                              rightAligned: [0, 3, 4, 5, 6])
+        for (index, scenario) in scenarios.enumerated() {
+            let summary = scenario.summary
+            table.append([
+                "\(index + 1)", scenario.portfolio.name, scenario.result.status.rawValue, Self.percent(scenario.result.gap),
+                summary.map { "\($0.onTime)/\($0.withTarget)" } ?? "—", summary.map { "\($0.monthsLate)" } ?? "—",
+                summary.map { "\($0.weightedMonthsLate)" } ?? "—", summary?.lastPublication?.description ?? "—",
+            ])
+        }
+        return table
+    }
+
+    private func text(markdown: Bool) -> String {
+        var out = markdown ? "# Scenario comparison\n\n" : "Scenario comparison\n\n"
+        out += markdown ? headlineTable().markdown() : headlineTable().render()
+        out += "\n"
+        for (index, scenario) in scenarios.enumerated() {
+            out += "\(markdown ? "- " : "  ")\(index + 1): \(scenario.file)"
+            if let question = scenario.question { out += " — \(question)" }
+            out += "\n"
+            for change in scenario.changes { out += "\(markdown ? "  - " : "       ")change \(change.name): \(change.summary)\n" }
+            if let explanation = scenario.result.explanation { out += "\(markdown ? "  - " : "       ")why \(scenario.result.status.rawValue): \(explanation)\n" }
+        }
+        let rows = self.rows.filter { all || $0.differs }
+        out += "\n"
+        out += markdown ? "## Publication month by standard\n\n" : "Publication month by standard"
+        out += all ? "" : (markdown ? "Only standards whose publication differs (use --all for every one).\n\n" : " (only where scenarios differ; --all shows every standard)")
+        out += markdown ? "" : "\n"
+        if rows.isEmpty {
+            out += "No standard's publication month differs between the scenarios.\n"
+        } else {
+            var table = TextTable(headers: ["Standard", "ID", "Target"] + scenarios.indices.map { "\($0 + 1)" })
+            for row in rows {
+                var cells = [row.name, row.id.rawValue, row.targetYear.map(String.init) ?? ""]
+                for (k, month) in row.published.enumerated() {
+                    guard let month else { cells.append("—"); continue }
+                    let delta = row.differences[k] ?? 0
+                    cells.append(k == 0 || delta == 0 ? month.description : "\(month) (\(delta > 0 ? "+" : "")\(delta))")
+                }
+                table.append(cells)
+            }
+            out += markdown ? table.markdown() : table.render()
+        }
+        if let wallSeconds, !markdown {
+            let sum = scenarios.reduce(0) { $0 + $1.result.seconds }
+            out += String(format: "\nSolved %d scenarios in %.2f s wall time (sum of the single solves %.2f s).\n", scenarios.count, wallSeconds, sum)
+        }
+        return out
+    }
+
+    private func csv() -> String {
+        var header = ["id", "name", "target_year"]
+        for index in scenarios.indices { header.append("published_\(index + 1)") }
+        for index in scenarios.indices.dropFirst() { header.append("difference_\(index + 1)") }
+        var out = CSV.line(header)
+        for row in rows where all || row.differs {
+            var cells = [row.id.rawValue, row.name, row.targetYear.map(String.init) ?? ""]
+            cells += row.published.map { $0?.description ?? "" }
+            cells += row.differences.dropFirst().map { $0.map(String.init) ?? "" }
+            out += CSV.line(cells)
+        }
+        return out
+    }
+
+    struct Document: Encodable {
+        struct ScenarioEntry: Encodable {
+            var file: String
+            var name: String
+            var question: String?
+            var changes: [[String: String]]
+            var status: String
+            var objective: Int?
+            var bound: Double?
+            var gap: Double?
+            var seconds: Double
+            var onTime: Int?
+            var withTarget: Int?
+            var monthsLate: Int?
+            var weightedMonthsLate: Int?
+            var lastPublication: String?
+
+            enum CodingKeys: String, CodingKey {
+                case file, name, question, changes, status, objective, bound, gap, seconds
+                case onTime = "on_time", withTarget = "with_target", monthsLate = "months_late"
+                case weightedMonthsLate = "weighted_months_late", lastPublication = "last_publication"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(file, forKey: .file); try c.encode(name, forKey: .name); try c.encode(question, forKey: .question)
+                try c.encode(changes, forKey: .changes); try c.encode(status, forKey: .status); try c.encode(objective, forKey: .objective)
+                try c.encode(bound, forKey: .bound); try c.encode(gap, forKey: .gap); try c.encode(seconds, forKey: .seconds)
+                try c.encode(onTime, forKey: .onTime); try c.encode(withTarget, forKey: .withTarget); try c.encode(monthsLate, forKey: .monthsLate)
+                try c.encode(weightedMonthsLate, forKey: .weightedMonthsLate); try c.encode(lastPublication, forKey: .lastPublication)
+            }
+        }
+
+        struct StandardEntry: Encodable {
+            var id: String
+            var name: String
+            var targetYear: Int?
+            var published: [String?]
+            var difference: [Int?]
+            enum CodingKeys: String, CodingKey { case id, name, published, difference, targetYear = "target_year" }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(targetYear, forKey: .targetYear)
+                try c.encode(published, forKey: .published); try c.encode(difference, forKey: .difference)
+            }
+        }
+
+        var scenarios: [ScenarioEntry]
+        var standards: [StandardEntry]
+    }
+
+    private func json() -> String {
+        let document = Document(
+            scenarios: scenarios.map { scenario in
+                let summary = scenario.summary
+                return .init(file: scenario.file, name: scenario.portfolio.name, question: scenario.question,
+                             changes: scenario.changes.map { ["name": $0.name, "summary": $0.summary] },
+                             status: scenario.result.status.rawValue, objective: scenario.result.objective,
+                             bound: scenario.result.bound, gap: scenario.result.gap.map { ($0 * 1_000_000).rounded() / 1_000_000 },
+                             seconds: (scenario.result.seconds * 1000).rounded() / 1000, onTime: summary?.onTime, withTarget: summary?.withTarget,
+                             monthsLate: summary?.monthsLate, weightedMonthsLate: summary?.weightedMonthsLate,
+                             lastPublication: summary?.lastPublication?.description)
+            },
+            standards: rows.filter { all || $0.differs }.map {
+                .init(id: $0.id.rawValue, name: $0.name, targetYear: $0.targetYear, published: $0.published.map { $0?.description }, difference: $0.differences)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+}

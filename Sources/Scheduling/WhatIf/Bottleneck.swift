@@ -1,0 +1,42 @@
+import PlanModel
+
+/// How much one more unit of capacity (in every month) of a unit or shared resource is worth.
+public struct Bottleneck: Sendable, Hashable {
+    /// What kind of capacity.
+    public enum Kind: String, Sendable, Hashable { case unit, resource }
+
+    /// Unit or resource.
+    public var kind: Kind
+    /// Its id.
+    public var id: String
+    /// Its name.
+    public var name: String
+    /// Its capacity at the plan start.
+    public var capacity: Int
+    /// Exact: the drop in urgency-weighted months late when the plan is re-solved with one more
+    /// unit of capacity in every month (nil if either solve did not finish with a schedule).
+    public var lateness: Int?
+    /// Exact: the drop in the objective from the same re-solve.
+    public var objective: Int?
+    /// The status of the re-solve.
+    public var status: PlanStatus?
+    /// Estimate: minus the sum of the LP relaxation's shadow prices of its capacity rows, in
+    /// objective units, i.e. the first-order objective gain of +1 capacity in every month.
+    public var shadowPrice: Double?
+    /// The same estimate in urgency-weighted months late (divided by the lateness weight).
+    public var shadowLateness: Double?
+
+    /// Creates a record.
+    public init(kind: Kind, id: String, name: String, capacity: Int, lateness: Int?, objective: Int?, status: PlanStatus?,
+                shadowPrice: Double?, shadowLateness: Double?) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.capacity = capacity
+        self.lateness = lateness
+        self.objective = objective
+        self.status = status
+        self.shadowPrice = shadowPrice
+        self.shadowLateness = shadowLateness
+    }
+}

@@ -1,0 +1,75 @@
+import GLPK
+import PlanModel
+
+/// Which unit or shared resource limits the plan most: every candidate is given one more unit
+/// of capacity in every month and the plan re-solved (exact), and the LP relaxation's shadow
+/// prices are read as the cheap first-order estimate beside it.
+public struct BottleneckAnalysis: Sendable {
+    /// The plan of the portfolio as it is.
+    public var base: PlanResult
+    /// One entry per unit that leads or may lead open work, and per shared resource; ranked by
+    /// exact lateness gain, then objective gain, then shadow price, then id.
+    public var ranking: [Bottleneck]
+
+    /// Runs the analysis; re-solves run in parallel, one per core.
+    public static func run(_ portfolio: Portfolio, options: PlanOptions = PlanOptions()) throws(SchedulingError) -> BottleneckAnalysis {
+        let base = try Planner.plan(portfolio, options: options)
+        let baseSummary = PlanSummary(portfolio: portfolio, schedule: base.schedule)
+        let shadow = shadowPrices(portfolio, options: options)
+        let latenessWeight = Double(PlanningProblem(portfolio).latenessWeight)
+
+        let openUnits = Set(portfolio.standards.filter { !$0.isPublished }.flatMap(\.leadUnits))
+        var subjects: [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] = []
+        for unit in portfolio.units where openUnits.contains(unit.id) {
+            subjects.append((.unit, unit.id.rawValue, unit.name, unit.capacity.capacity(in: portfolio.planStart), .unitCapacityIncrease(unit.id, 1)))
+        }
+        for resource in portfolio.resources {
+            subjects.append((.resource, resource.id.rawValue, resource.name, resource.capacity.capacity(in: portfolio.planStart),
+                             .resourceCapacityIncrease(resource.id, 1)))
+        }
+        let variants = subjects.map { $0.4.applied(to: portfolio) ?? portfolio }
+        let results = Planner.planAll(variants, options: options)
+        var ranking: [Bottleneck] = []
+        for (index, subject) in subjects.enumerated() {
+            let result = try results[index].get()
+            let summary = PlanSummary(portfolio: variants[index], schedule: result.schedule)
+            var lateness: Int?
+            var objective: Int?
+            if let baseSummary, let summary { lateness = baseSummary.weightedMonthsLate - summary.weightedMonthsLate }
+            if let a = base.objective, let b = result.objective { objective = a - b }
+            let price = subject.0 == .unit ? shadow?.units[subject.1] : shadow?.resources[subject.1]
+            ranking.append(Bottleneck(kind: subject.0, id: subject.1, name: subject.2, capacity: subject.3, lateness: lateness,
+                                      objective: objective, status: result.status, shadowPrice: price,
+                                      shadowLateness: price.map { $0 / latenessWeight }))
+        }
+        ranking.sort { a, b in
+            let keyA = (a.lateness ?? Int.min, a.objective ?? Int.min), keyB = (b.lateness ?? Int.min, b.objective ?? Int.min)
+            if keyA != keyB { return keyA > keyB }
+            if (a.shadowPrice ?? 0) != (b.shadowPrice ?? 0) { return (a.shadowPrice ?? 0) > (b.shadowPrice ?? 0) }
+            return (a.kind.rawValue, a.id) < (b.kind.rawValue, b.id)
+        }
+        return BottleneckAnalysis(base: base, ranking: ranking)
+    }
+
+    /// Shadow prices from the LP relaxation of the time-indexed model the planner solves (its
+    /// windows narrowed by the heuristic's incumbent, which keeps the LP small): for each unit and
+    /// resource, minus the sum of its capacity rows' duals. Nil if the LP is not solved to optimality.
+    static func shadowPrices(_ portfolio: Portfolio, options: PlanOptions) -> (units: [String: Double], resources: [String: Double])? {
+        let problem = PlanningProblem(portfolio)
+        guard let full = try? TimeWindows(problem) else { return nil }
+        let incumbent = SerialScheduler(problem: problem, windows: full).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        let windows = incumbent.map { Planner.tightenedWindows(problem, full, incumbent: $0.cost(in: problem)) } ?? full
+        guard let model = try? TimeIndexedModel(problem: problem, windows: windows),
+              let solution = try? model.program.solveLP(), solution.status == .optimal else { return nil }
+        var units: [String: Double] = [:]
+        var resources: [String: Double] = [:]
+        for (index, rows) in model.unitCapacityRows.enumerated() {
+            // + 0 turns a negative zero into zero, so the report never shows "-0.0".
+            units[portfolio.units[index].id.rawValue] = -rows.reduce(0) { $0 + solution.rowDuals[$1] } + 0
+        }
+        for (index, rows) in model.resourceRows.enumerated() {
+            resources[portfolio.resources[index].id.rawValue] = -rows.reduce(0) { $0 + solution.rowDuals[$1] } + 0
+        }
+        return (units, resources)
+    }
+}

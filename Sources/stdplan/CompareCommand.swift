@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScenarioFile
+import Scheduling
+
+/// `stdplan compare`: scenarios side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Plan several scenarios and compare them side by side.",
+        discussion: """
+            Solves every scenario (in parallel, one per core) and prints their status and gap, \
+            standards on time, total and urgency-weighted months late and last publication; then \
+            each standard's publication month per scenario with the difference to the first \
+            scenario (only rows that differ, unless --all). Every schedule passes the validator.
+
+            Examples:
+              stdplan compare Scenarios/baseline.yaml Scenarios/what-if/*.yaml
+              stdplan compare baseline Scenarios/what-if/drafting-plus-50.yaml --all --format markdown
+            """
+    )
+
+    @Argument(help: "Scenario files (YAML); `baseline` names the built-in baseline. The first is the reference.")
+    var scenarios: [String]
+
+    @Flag(help: "Show every standard, not only those whose publication month differs.")
+    var all = false
+
+    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
+    var output: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative optimality gap at which each solve may stop; 0 proves optimality.")
+    var gap: Double = 0
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
+    }
+
+    func run() throws {
+        do {
+            let loaded = try ScenarioArgument.loadAll(scenarios)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let results = Planner.planAll(loaded.map(\.portfolio), options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            let wall = clock.now - started
+            let compared = try zip(loaded, results).map { scenario, result in
+                ComparedScenario(file: scenario.file, question: scenario.question,
+                                 changes: scenario.changes.map { ($0.name, $0.summary) }, portfolio: scenario.portfolio, result: try result.get())
+            }
+            let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
+            try Output.write(ComparisonReport(scenarios: compared, all: all, wallSeconds: seconds).render(format), to: output)
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import Reports
+import Scheduling
+
+/// `stdplan sweep`: one solve per value of one parameter.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Re-plan for each value of one parameter and show how the plan responds.",
+        discussion: """
+            KEY is one of:
+              unit:ID          the unit's capacity in every month (whole numbers)
+              resource:ID      the shared resource's capacity in every month (whole numbers)
+              duration:PHASE   a multiplier on that phase's duration for every standard (e.g. 1.5)
+              duration:*       a multiplier on every phase
+              delay            months before any planned standard may start
+            VALUES are separated by commas; whole numbers may also be a range A..B.
+
+            Examples:
+              stdplan sweep --vary resource:wg-review=1..6
+              stdplan sweep Scenarios/baseline.yaml --vary duration:drafting=1.0,1.25,1.5,2.0
+              stdplan sweep --vary unit:szse=0,1,2,3
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML). Omit it to use the built-in baseline.")
+    var scenario: String?
+
+    @Option(help: "The parameter and its values: KEY=V1,V2,... (see above).")
+    var vary: String
+
+    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
+    var output: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
+    var timeLimit: Double = 60
+
+    func validate() throws {
+        _ = try Self.parse(vary)
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    /// `KEY=V1,V2` into the key and one variation per value.
+    static func parse(_ text: String) throws -> (key: String, values: [(String, (PlanModel.Portfolio) -> PortfolioVariation)]) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty else {
+            throw ValidationError("--vary needs KEY=V1,V2,...; e.g. --vary resource:wg-review=1..4")
+        }
+        let key = parts[0]
+        var raw: [String] = []
+        for item in parts[1].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let bounds = item.components(separatedBy: "..")
+            if bounds.count == 2, let a = Int(bounds[0]), let b = Int(bounds[1]) {
+                guard a <= b, b - a <= 100 else { throw ValidationError("range \(item) must go up, by at most 100 values") }
+                raw += (a...b).map(String.init)
+            } else {
+                raw.append(item)
+            }
+        }
+        func integers() throws -> [Int] {
+            try raw.map { value in
+                guard let n = Int(value), n >= 0 else { throw ValidationError("\(key) takes whole numbers ≥ 0, not '\(value)'") }
+                return n
+            }
+        }
+        let kind = key.split(separator: ":", maxSplits: 1).map(String.init)
+        switch (kind.first, kind.count) {
+        case ("unit", 2):
+            return (key, try integers().map { n in ("\(n)", { _ in .unitCapacity(UnitID(kind[1]), n) }) })
+        case ("resource", 2):
+            return (key, try integers().map { n in ("\(n)", { _ in .resourceCapacity(ResourceID(kind[1]), n) }) })
+        case ("duration", 2):
+            return (key, try raw.map { value in
+                guard let factor = Double(value), factor > 0, factor.isFinite else {
+                    throw ValidationError("\(key) takes positive multipliers such as 1.5, not '\(value)'")
+                }
+                let phase: PhaseID? = kind[1] == "*" ? nil : PhaseID(kind[1])
+                return (value, { _ in .durationFactor(phase, factor) })
+            })
+        case ("delay", 1):
+            return (key, try integers().map { n in ("\(n)", { _ in .startDelay(n) }) })
+        default:
+            throw ValidationError("unknown --vary key '\(key)'; use unit:ID, resource:ID, duration:PHASE, duration:* or delay")
+        }
+    }
+
+    func run() throws {
+        do {
+            let (portfolio, _) = try ScenarioArgument.load(scenario)
+            let (key, values) = try Self.parse(vary)
+            var variants: [PlanModel.Portfolio] = []
+            for (label, make) in values {
+                guard let variant = make(portfolio).applied(to: portfolio) else {
+                    throw ValidationError("\(key): the scenario has no such unit, resource or phase (value \(label))")
+                }
+                variants.append(variant)
+            }
+            let results = Planner.planAll(variants, options: PlanOptions(timeLimit: timeLimit))
+            let points = try zip(values, zip(variants, results)).map { value, pair in
+                SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
+            }
+            try Output.write(SweepReport(parameter: key, points: points).render(format), to: output)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
