@@ -57,8 +57,8 @@ struct PSPLIBBenchCommand: ParsableCommand {
     @Option(help: "Seed of the engine's random choices.")
     var seed: UInt64 = 1
 
-    @Flag(name: .customLong("no-lp"), help: "Skip GLPK's LP bound.")
-    var noLP = false
+    @Flag(name: .customLong("lp"), help: "Also compute GLPK's LP bound of the time-indexed model at the root.")
+    var lp = false
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -81,7 +81,7 @@ struct PSPLIBBenchCommand: ParsableCommand {
             throw ExitCode.inputMissing
         }
         var options = RCPSPOptions(timeLimit: timeLimit, seed: seed, method: RCPSPOptions.Method(rawValue: method)!)
-        options.linearProgrammingBound = !noLP
+        options.linearProgrammingBound = lp
 
         var summary = BenchSummary()
         if format == .table { emit(BenchLine.tableHeader) }

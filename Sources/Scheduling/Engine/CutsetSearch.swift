@@ -27,6 +27,8 @@ struct CutsetSearch {
     /// Fully explored states by their set of started jobs: decision point and finishes.
     private var cutsets: [[UInt64]: [(time: Int, finishes: [Int])]] = [:]
     private var storedStates = 0
+    private var earliestBuffer: [Int]
+    private var latestBuffer: [Int]
     private let maxStoredStates: Int
 
     init(network: ProjectNetwork, incumbent: Int, deadline: Deadline, nodeLimit: Int = Int.max, maxStoredStates: Int = 2_000_000) {
@@ -38,6 +40,8 @@ struct CutsetSearch {
         starts = Array(repeating: -1, count: network.jobCount)
         scheduled = Array(repeating: 0, count: network.words)
         self.maxStoredStates = maxStoredStates
+        earliestBuffer = Array(repeating: 0, count: network.jobCount)
+        latestBuffer = earliestBuffer
     }
 
     /// Searches; true when the tree was exhausted, so that `upper` is optimal.
@@ -109,7 +113,13 @@ struct CutsetSearch {
         guard !eligible.isEmpty || !inProgress.isEmpty else { return }
 
         let candidates = inProgress + eligible
-        for delayed in delayingAlternatives(candidates, at: t) {
+        var alternatives = delayingAlternatives(candidates, at: t)
+        if alternatives.count > 1 {
+            // Most promising first (smallest critical-path bound), so good schedules come early.
+            let keyed = alternatives.map { ($0, criticalPathBound(candidates, delayed: $0, at: t)) }
+            alternatives = keyed.sorted { ($0.1, $0.0.nonzeroBitCount, $0.0) < ($1.1, $1.0.nonzeroBitCount, $1.0) }.map(\.0)
+        }
+        for delayed in alternatives {
             if timedOut { return }
             var restarted: [(Int, Int)] = []
             var next = Int.max
@@ -124,13 +134,32 @@ struct CutsetSearch {
                     next = min(next, starts[j] + d[j])
                 }
             }
-            if next != Int.max, !dominated(at: next), bounded(at: next) {
-                visit(time: next)
+            if next != Int.max, !dominated(at: next) {
+                if bounded(at: next) {
+                    visit(time: next)
+                }
+                // Refuted or fully explored: no completion below the incumbent from this state.
                 if !timedOut { remember(at: next) }
             }
             for j in eligible where starts[j] == t { setStart(j, -1) }
             for (j, s) in restarted { setStart(j, s) }
         }
+    }
+
+    /// Critical-path bound of a delaying alternative: kept jobs keep their starts, delayed and
+    /// waiting jobs start at the next decision point at the earliest.
+    private func criticalPathBound(_ candidates: [Int], delayed: UInt64, at t: Int) -> Int {
+        let d = network.durations
+        var next = Int.max
+        for (position, j) in candidates.enumerated() where delayed & (1 << UInt64(position)) == 0 {
+            next = min(next, (starts[j] >= 0 ? starts[j] : t) + d[j])
+        }
+        var bound = 0
+        for (position, j) in candidates.enumerated() {
+            let start = delayed & (1 << UInt64(position)) != 0 ? next : (starts[j] >= 0 ? starts[j] : t)
+            bound = max(bound, start + network.tails[j])
+        }
+        return bound
     }
 
     /// Minimal sets (bit masks over `candidates`) whose delay removes every overload at `t`;
@@ -175,8 +204,11 @@ struct CutsetSearch {
     /// progress starting where they started or later, and the others at `next` or later.
     private mutating func bounded(at next: Int) -> Bool {
         let n = network.jobCount
-        var earliest = Array(repeating: 0, count: n)
-        var latest = Array(repeating: 0, count: n)
+        var earliest = earliestBuffer, latest = latestBuffer
+        defer {
+            earliestBuffer = earliest
+            latestBuffer = latest
+        }
         for j in 0..<n {
             if starts[j] >= 0 && starts[j] + network.durations[j] <= next {
                 // Finished by the next decision point: final.

@@ -1,0 +1,101 @@
+import Testing
+@testable import Scheduling
+
+/// Instances across the parameter groups (network complexity, resource factor, resource
+/// strength) that the engine proves in well under a second in a debug build, with the proven
+/// optima of j30opt.sm.
+private let sample = [
+    "j301_1", "j305_1", "j306_2", "j3010_4", "j3011_1", "j3021_3", "j3022_1",
+    "j3030_4", "j3033_3", "j3037_2", "j3041_1", "j3042_4", "j3045_3", "j3046_1", "j3048_1",
+]
+
+@Suite("RCPSP engine on PSPLIB j30")
+struct EngineTests {
+    static let optima: PSPLIBReferenceTable = try! PSPLIBReferenceTable.read(path: PSPLIBData.j30Optima)
+
+    @Test("proven optima equal j30opt.sm and every schedule is valid", arguments: sample)
+    func provesOptimum(name: String) throws {
+        let path = PSPLIBData.j30(name)
+        let instance = try PSPLIBReader.read(path: path)
+        let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+        let result = try RCPSPEngine.solve(instance, options: RCPSPOptions(timeLimit: 60))
+        #expect(RCPSPValidator.violations(of: result.starts, makespan: result.makespan, in: instance).isEmpty)
+        #expect(result.optimal)
+        #expect(result.makespan == optimum)
+        #expect(result.lowerBound == optimum)
+    }
+
+    @Test("heuristics alone give valid schedules never below the optimum")
+    func heuristicIsValid() throws {
+        for name in ["j3013_1", "j3029_3", "j3045_1"] {
+            let path = PSPLIBData.j30(name)
+            let instance = try PSPLIBReader.read(path: path)
+            let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+            let result = try RCPSPEngine.solve(instance, options: RCPSPOptions(timeLimit: 30, method: .heuristic, secondStageSchedules: 2_000))
+            #expect(RCPSPValidator.violations(of: result.starts, makespan: result.makespan, in: instance).isEmpty)
+            #expect(result.makespan >= optimum)
+            #expect(result.lowerBound <= optimum)
+        }
+    }
+
+    @Test("same input and seed, same schedule")
+    func deterministic() throws {
+        let instance = try PSPLIBReader.read(path: PSPLIBData.j30("j3041_1"))
+        let options = RCPSPOptions(timeLimit: 60)
+        let a = try RCPSPEngine.solve(instance, options: options)
+        let b = try RCPSPEngine.solve(instance, options: options)
+        #expect(a.starts == b.starts)
+        #expect(a.nodes == b.nodes)
+    }
+
+    @Test("propagated windows under the optimum keep an optimal schedule")
+    func windowsAreSound() throws {
+        for name in ["j3010_4", "j301_5", "j3045_3"] {
+            let path = PSPLIBData.j30(name)
+            let instance = try PSPLIBReader.read(path: path)
+            let result = try RCPSPEngine.solve(instance, options: RCPSPOptions(timeLimit: 60))
+            try #require(result.optimal)
+            let network = ProjectNetwork(instance)
+            var propagator = Propagator(network: network)
+            var earliest = network.heads
+            var latest = Array(repeating: network.horizon, count: network.jobCount)
+            #expect(propagator.propagate(earliest: &earliest, latest: &latest, limit: result.makespan))
+            for j in 0..<instance.jobCount { #expect(earliest[j] <= result.starts[j] && result.starts[j] <= latest[j]) }
+            #expect(propagator.energeticCheck(earliest: earliest, latest: latest))
+        }
+    }
+
+    @Test("GLPK's branch-and-cut on the time-indexed model agrees with the optimum")
+    func mipAgrees() throws {
+        let path = PSPLIBData.j30("j301_5")
+        let instance = try PSPLIBReader.read(path: path)
+        let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+        let result = try RCPSPEngine.solve(instance, options: RCPSPOptions(timeLimit: 60, method: .mip))
+        #expect(RCPSPValidator.violations(of: result.starts, makespan: result.makespan, in: instance).isEmpty)
+        #expect(result.makespan == optimum)
+        #expect(result.lowerBound <= optimum)
+    }
+
+    @Test("the LP bound of the time-indexed model never exceeds the optimum")
+    func linearProgramIsABound() throws {
+        for name in ["j301_5", "j3021_3"] {
+            let path = PSPLIBData.j30(name)
+            let instance = try PSPLIBReader.read(path: path)
+            let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+            let network = ProjectNetwork(instance)
+            var propagator = Propagator(network: network)
+            let bound = try RCPSPEngine.linearProgrammingBound(network, &propagator, below: optimum + 1, deadline: Deadline(seconds: 60))
+            #expect(bound <= optimum)
+            #expect(bound >= network.criticalPathBound)
+        }
+    }
+
+    @Test("a tiny instance solved by hand")
+    func tiny() throws {
+        // Jobs 1 and 2 (3 periods, 2 of 3 units each) cannot overlap; job 3 follows job 1.
+        let instance = PSPLIBValidatorTests.instance
+        let result = try RCPSPEngine.solve(instance, options: RCPSPOptions(timeLimit: 10))
+        #expect(result.makespan == 6 && result.optimal)
+        #expect(RCPSPValidator.violations(of: result.starts, makespan: 6, in: instance).isEmpty)
+    }
+}
