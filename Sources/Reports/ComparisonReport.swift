@@ -47,7 +47,13 @@ public struct ComparisonReport: Sendable {
                 guard let month, let reference else { return nil }
                 return month - reference
             }
-            let differs = Set(published.map { $0?.index ?? Int.min }).count > 1
+            // A scenario without a schedule (infeasible, out of time) says nothing about this standard;
+            // one that lacks the standard (added or removed) does.
+            let months = zip(scenarios, published).compactMap { scenario, month -> Int? in
+                guard scenario.result.schedule != nil else { return nil }
+                return month?.index ?? Int.min
+            }
+            let differs = Set(months).count > 1
             return Row(id: id, name: names[id]!.0, targetYear: names[id]!.1, published: published, differences: differences, differs: differs)
         }
     }
