@@ -84,8 +84,9 @@ public struct PlanReport: Sendable {
         let targeted = doc.standards.filter { $0.monthsLate != nil }
         let late = targeted.filter { ($0.monthsLate ?? 0) > 0 }
         if let objective = result.objective {
+            // Only open work is in the objective: a standard published late (a fact in a re-plan) is not.
             let weighted = zip(portfolio.standards, doc.standards).reduce(0) {
-                $0 + portfolio.weights.weight(urgency: $1.0.urgency) * ($1.1.monthsLate ?? 0)
+                $0 + ($1.0.isPublished ? 0 : portfolio.weights.weight(urgency: $1.0.urgency) * ($1.1.monthsLate ?? 0))
             }
             summary.append(["Objective", "\(objective)"])
             summary.append(["  weighted months late", "\(weighted) (× \(result.latenessWeight) each)"])

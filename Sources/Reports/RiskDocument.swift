@@ -1,0 +1,171 @@
+import PlanModel
+import Risk
+import Scheduling
+
+/// The JSON form of a risk analysis (`stdplan risk --format json`), documented in docs/risk.md.
+/// Stable like the plan document: fields are only ever added. Probabilities and means are
+/// rounded to 4 decimals, so the bytes do not hang on the last bits of a sum.
+public struct RiskDocument: Codable, Sendable, Equatable {
+    /// One standard's figures.
+    public struct StandardEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var urgency: Int
+        public var targetYear: Int?
+        public var plannedPublished: String
+        public var pOnTime: Double?
+        public var p50: String
+        public var p80: String
+        public var p90: String
+        public var expectedMonthsLate: Double?
+        public var criticality: Double
+    }
+
+    /// The portfolio's figures.
+    public struct PortfolioEntry: Codable, Sendable, Equatable {
+        public var standardsWithTarget: Int
+        public var plannedOnTime: Int
+        public var onTimeP10: Int
+        public var onTimeP50: Int
+        public var onTimeP90: Int
+        public var onTimeMean: Double
+        /// `on_time_counts[n]`: samples with exactly n standards on time.
+        public var onTimeCounts: [Int]
+        public var urgentStandards: Int
+        public var pAllUrgentOnTime: Double?
+        public var plannedWeightedMonthsLate: Int
+        public var expectedWeightedMonthsLate: Double
+    }
+
+    /// One bar of the tornado.
+    public struct DriverEntry: Codable, Sendable, Equatable {
+        public var kind: String
+        public var id: String
+        public var name: String
+        public var phases: Int
+        public var fast: Double
+        public var slow: Double
+        public var swing: Double
+    }
+
+    /// Version of this document's shape.
+    public var format: Int
+    public var scenario: String
+    public var planStart: String
+    /// The status date when the analysis starts from a status file, else null.
+    public var asOf: String?
+    /// Status of the deterministic plan that is simulated.
+    public var planStatus: String
+    public var samples: Int
+    public var seed: UInt64
+    public var uncertainPhases: Int
+    /// The simulated policy, in words.
+    public var policy: String
+    public var standards: [StandardEntry]
+    public var portfolio: PortfolioEntry
+    public var sensitivity: [DriverEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case format, scenario, planStart = "plan_start", asOf = "as_of", planStatus = "plan_status", samples, seed
+        case uncertainPhases = "uncertain_phases", policy, standards, portfolio, sensitivity
+    }
+
+    // Absent values are written as null rather than left out, so every key is always there.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(scenario, forKey: .scenario)
+        try c.encode(planStart, forKey: .planStart)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(planStatus, forKey: .planStatus)
+        try c.encode(samples, forKey: .samples)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(uncertainPhases, forKey: .uncertainPhases)
+        try c.encode(policy, forKey: .policy)
+        try c.encode(standards, forKey: .standards)
+        try c.encode(portfolio, forKey: .portfolio)
+        try c.encode(sensitivity, forKey: .sensitivity)
+    }
+
+    /// The policy every risk figure assumes.
+    public static let policy = "the plan's lead units and order are kept; no standard starts before its planned start; "
+        + "every other phase starts as soon as its previous phase, its dependencies and the capacity of its unit and the shared resources allow"
+
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    /// The document for `risk`, a simulation of `plan` (a result with a schedule) of `portfolio`.
+    public init(portfolio: Portfolio, plan: PlanResult, risk: RiskResult, asOf: Month?) {
+        format = 1
+        scenario = portfolio.name
+        planStart = portfolio.planStart.description
+        self.asOf = asOf?.description
+        planStatus = plan.status.rawValue
+        samples = risk.samples
+        seed = risk.seed
+        uncertainPhases = risk.uncertainPhases
+        policy = Self.policy
+        standards = risk.standards.map { item in
+            StandardEntry(
+                id: item.standard.rawValue, name: portfolio.standard(item.standard)?.name ?? item.standard.rawValue, urgency: item.urgency,
+                targetYear: item.targetYear, plannedPublished: item.plannedPublication.description,
+                pOnTime: item.probabilityOnTime.map(Self.rounded), p50: item.p50.description, p80: item.p80.description, p90: item.p90.description,
+                expectedMonthsLate: item.expectedMonthsLate.map(Self.rounded), criticality: Self.rounded(item.criticality))
+        }
+        let p = risk.portfolio
+        self.portfolio = PortfolioEntry(
+            standardsWithTarget: p.standardsWithTarget, plannedOnTime: p.plannedOnTime, onTimeP10: p.onTimeP10, onTimeP50: p.onTimeP50,
+            onTimeP90: p.onTimeP90, onTimeMean: Self.rounded(p.onTimeMean), onTimeCounts: p.onTimeCounts, urgentStandards: p.urgentStandards,
+            pAllUrgentOnTime: p.probabilityAllUrgentOnTime.map(Self.rounded), plannedWeightedMonthsLate: p.plannedWeightedMonthsLate,
+            expectedWeightedMonthsLate: Self.rounded(p.expectedWeightedMonthsLate))
+        sensitivity = risk.sensitivity.map { bar in
+            DriverEntry(kind: bar.kind.rawValue, id: bar.id, name: bar.name, phases: bar.phases, fast: Self.rounded(bar.fastLateness),
+                        slow: Self.rounded(bar.slowLateness), swing: Self.rounded(bar.swing))
+        }
+    }
+}
+
+extension RiskDocument.StandardEntry {
+    enum CodingKeys: String, CodingKey {
+        case id, name, urgency, targetYear = "target_year", plannedPublished = "planned_published", pOnTime = "p_on_time"
+        case p50, p80, p90, expectedMonthsLate = "expected_months_late", criticality
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(urgency, forKey: .urgency)
+        try c.encode(targetYear, forKey: .targetYear)
+        try c.encode(plannedPublished, forKey: .plannedPublished)
+        try c.encode(pOnTime, forKey: .pOnTime)
+        try c.encode(p50, forKey: .p50)
+        try c.encode(p80, forKey: .p80)
+        try c.encode(p90, forKey: .p90)
+        try c.encode(expectedMonthsLate, forKey: .expectedMonthsLate)
+        try c.encode(criticality, forKey: .criticality)
+    }
+}
+
+extension RiskDocument.PortfolioEntry {
+    enum CodingKeys: String, CodingKey {
+        case standardsWithTarget = "standards_with_target", plannedOnTime = "planned_on_time", onTimeP10 = "on_time_p10"
+        case onTimeP50 = "on_time_p50", onTimeP90 = "on_time_p90", onTimeMean = "on_time_mean", onTimeCounts = "on_time_counts"
+        case urgentStandards = "urgent_standards", pAllUrgentOnTime = "p_all_urgent_on_time"
+        case plannedWeightedMonthsLate = "planned_weighted_months_late", expectedWeightedMonthsLate = "expected_weighted_months_late"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(standardsWithTarget, forKey: .standardsWithTarget)
+        try c.encode(plannedOnTime, forKey: .plannedOnTime)
+        try c.encode(onTimeP10, forKey: .onTimeP10)
+        try c.encode(onTimeP50, forKey: .onTimeP50)
+        try c.encode(onTimeP90, forKey: .onTimeP90)
+        try c.encode(onTimeMean, forKey: .onTimeMean)
+        try c.encode(onTimeCounts, forKey: .onTimeCounts)
+        try c.encode(urgentStandards, forKey: .urgentStandards)
+        try c.encode(pAllUrgentOnTime, forKey: .pAllUrgentOnTime)
+        try c.encode(plannedWeightedMonthsLate, forKey: .plannedWeightedMonthsLate)
+        try c.encode(expectedWeightedMonthsLate, forKey: .expectedWeightedMonthsLate)
+    }
+}
