@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension StdPlan {
     /// Slippage risk and progress tracking: risk, replan.
-    static var riskCommands: [any ParsableCommand.Type] { [] }
+    static var riskCommands: [any ParsableCommand.Type] { [RiskCommand.self, ReplanCommand.self] }
 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Risk
+import ScenarioFile
+import Scheduling
+
+/// `stdplan replan`: re-plans from a status file and reports slippage against the baseline.
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan from the actual status of each standard and report slippage against the baseline plan.",
+        discussion: """
+            Reads a status file (as of a month: each standard published, in a phase since a \
+            month, or not started; see docs/scenario-format.md), pins those facts, re-optimizes \
+            the rest from the status date, and prints the re-planned schedule (checked by the \
+            validator and against every fact of the status file) and a slippage table: planned \
+            against forecast publication, months slipped, and why (late start, longer phase, \
+            capacity, a dependency that slipped).
+
+            Examples:
+              stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml
+              stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml --format json --output replan.json
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML). Omit it to use the built-in 2022–2025 baseline.")
+    var scenario: String?
+
+    @Option(help: "Status file (YAML) describing where each standard stands as of a month.")
+    var status: String
+
+    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
+    var output: String?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may take for each of the two plans.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative optimality gap at which the optimizer may stop, e.g. 0.01 for 1%.")
+    var gap: Double = 0
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
+    }
+
+    func run() throws {
+        do {
+            let (portfolio, source) = try ScenarioArgument.load(scenario)
+            let snapshot = try StatusFileLoader.load(path: status, for: portfolio)
+            let replan = try Replanner.replan(portfolio, status: snapshot, options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            if let schedule = replan.result.schedule {
+                // The planner validates every schedule; checked again here because this is what is printed.
+                let violations = ScheduleValidator.check(schedule, against: replan.portfolio)
+                if !violations.isEmpty { throw SchedulingError.invalidSolverSchedule(violations) }
+                if !replan.brokenFacts.isEmpty {
+                    for fact in replan.brokenFacts { Failure.printError("internal error: the re-plan breaks a fact of \(status): \(fact)") }
+                    throw ExitCode.internalFailure
+                }
+            }
+            let report = ReplanReport(scenario: portfolio, replan: replan, source: source, statusSource: status)
+            try Output.write(report.render(format), to: output)
+            for result in [replan.baseline, replan.result] {
+                switch result.status {
+                case .optimal, .feasible: continue
+                case .infeasible: throw ExitCode.planInfeasible
+                case .timeLimit: throw ExitCode.noScheduleInTime
+                }
+            }
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            throw Failure.exit(for: error)
+        }
+    }
+}
