@@ -142,6 +142,49 @@ life_cycle:
                    # 2022-04, 2022-11, 2023-02, 2024-12, 2025-09): ~2 months' wait for a batch
     unit_load: 0   # a CSRC announcement; no work for the lead unit
 
+# ---------------------------------------------------------------------------------------
+# Duration uncertainty, for `stdplan risk` only: the plan itself uses `months` above.
+# Three-point estimates (months) per phase of the default life cycle. `likely` is left out on
+# purpose: each standard's planned months are its most likely value (so dt-maturity-model's
+# 10-month drafting stays its own mode). Every range is an assumption read from the evidence
+# in the domain notes, which says real durations are long and heavy-tailed:
+#   - JR/T 0251 (service continuity): review draft posted ~2019-09, published 2022-11-14,
+#     ~38 months from review draft to publication;
+#   - an association standard on system stability: project start 2023-11 to consultation
+#     draft 2025-08, ~21 months for initiation and drafting;
+#   - the CSRC publishes in batches a few times a year (2022-04, 2022-11, 2023-02, 2024-12,
+#     2025-09): 3 to 22 months between batches.
+# Lognormal (heavy tail: one duration in twenty beyond `pessimistic`) where the evidence
+# shows a tail (drafting, approval); PERT-beta where the phase is bounded by a procedure;
+# triangular for the wait for a publication batch.
+# ---------------------------------------------------------------------------------------
+uncertainty:
+  distribution: pert
+  life_cycle:
+    # A project missing the annual plan's batch waits up to half a year (assumption).
+    initiation: {optimistic: 1, pessimistic: 6}
+    # National standards allow ≤ 10 months (weak source), but the association standard needed
+    # ~19 months after a short initiation: 18 months is the 95th percentile, not the worst.
+    drafting: {optimistic: 6, pessimistic: 18, distribution: lognormal}
+    # The comment period is at least 60 days (so no shorter than planned); answering many
+    # comments can double the phase (assumption).
+    consultation: {optimistic: 3, pessimistic: 6}
+    # ~30 days of pre-approval consultation (weak source) plus a review meeting; a missed
+    # meeting slot adds months (assumption).
+    review: {optimistic: 2, pessimistic: 5}
+    # Approval by the secretariat and the competent authority is where JR/T 0251's ~38 months
+    # went: a heavy tail, 95th percentile at 18 months (assumption on the percentile).
+    approval: {optimistic: 2, pessimistic: 18, distribution: lognormal}
+    # The wait for the next CSRC batch: 1 month if a batch is due, up to 8 when one was just
+    # missed (the 22-month gap 2023-02 → 2024-12 is taken as exceptional).
+    publication: {optimistic: 1, pessimistic: 8, distribution: triangular}
+  correlation:
+    # Assumptions, no source: a lead unit's drafting group sets the pace of all the standards
+    # it leads (30 % of each duration's variation), and standards of one category share
+    # reviewers and subject matter (10 %).
+    lead_unit: 0.3
+    category: 0.1
+
 standards:
 
 # =======================================================================================
