@@ -44,14 +44,16 @@ struct StatusFileParser {
             var seen: [String: Int] = [:]
             for (index, item) in items.enumerated() {
                 let path = "standards[\(index)]"
-                guard let entry = entry(item, path, asOf: asOf) else { continue }
-                let id = entry.standard.rawValue
+                let (known, entry) = self.entry(item, path, asOf: asOf)
+                // A known id counts as described even when its entry has other problems (already
+                // reported), so it is not reported as missing as well.
+                guard let id = known?.rawValue else { continue }
                 if let first = seen[id] {
                     diagnostics.report(item, "\(path).id", "second status for '\(id)' (also standards[\(first)])", hint: "give each standard one status")
                     continue
                 }
                 seen[id] = index
-                statusEntries.append(entry)
+                if let entry { statusEntries.append(entry) }
             }
             let missing = portfolio.standards.filter { !$0.isPublished && seen[$0.id.rawValue] == nil }.map(\.id.rawValue)
             if !missing.isEmpty {
@@ -63,31 +65,33 @@ struct StatusFileParser {
         return StatusSnapshot(asOf: asOf, horizonEnd: horizon, entries: statusEntries)
     }
 
-    private func entry(_ node: Node, _ path: String, asOf: Month?) -> StatusEntry? {
-        guard let entries = read.mapping(node, path, allowed: Self.entryKeys) else { return nil }
+    /// The entry at `node`, and the id of the scenario standard it names (nil if none), so the
+    /// caller knows which standards are described even when an entry has problems.
+    private func entry(_ node: Node, _ path: String, asOf: Month?) -> (StandardID?, StatusEntry?) {
+        guard let entries = read.mapping(node, path, allowed: Self.entryKeys) else { return (nil, nil) }
         var values: [String: Node] = [:]
         for entry in entries { values[entry.key] = entry.value }
         let before = diagnostics.problems.count
         guard let idNode = values["id"] else {
             diagnostics.report(node, "\(path).id", "missing required key 'id'", hint: "name the standard by its id in the scenario")
-            return nil
+            return (nil, nil)
         }
-        guard let id = read.identifier(idNode, "\(path).id") else { return nil }
+        guard let id = read.identifier(idNode, "\(path).id") else { return (nil, nil) }
         guard let standard = portfolio.standard(StandardID(id)) else {
             let hint = closest(to: id, among: portfolio.standards.map(\.id.rawValue).sorted()).map { "did you mean '\($0)'?" }
                 ?? "name a standard of the scenario"
             diagnostics.report(idNode, "\(path).id", "unknown standard '\(id)'", hint: hint)
-            return nil
+            return (nil, nil)
         }
         guard let statusNode = values["status"] else {
             diagnostics.report(node, "\(path).status", "missing required key 'status'", hint: "use not_started, in_progress or published")
-            return nil
+            return (standard.id, nil)
         }
-        guard let statusText = read.string(statusNode, "\(path).status") else { return nil }
+        guard let statusText = read.string(statusNode, "\(path).status") else { return (standard.id, nil) }
         guard Self.statuses.contains(statusText) else {
             let hint = statusText == "planned" ? "a status file says `not_started` for work that has not begun" : "use not_started, in_progress or published"
             diagnostics.report(statusNode, "\(path).status", "unknown status '\(statusText)'", hint: hint)
-            return nil
+            return (standard.id, nil)
         }
         for key in ["current_phase", "since"] where statusText != "in_progress" && values[key] != nil {
             diagnostics.report(values[key], "\(path).\(key)", "'\(key)' only applies to `status: in_progress`", hint: "set `status: in_progress` or remove '\(key)'")
@@ -124,8 +128,8 @@ struct StatusFileParser {
             }
         }
         let reference = values["reference"].flatMap { read.string($0, "\(path).reference") }
-        guard diagnostics.problems.count == before, let status else { return nil }
-        return StatusEntry(standard: standard.id, status: status, leadUnit: leadUnit, reference: reference)
+        guard diagnostics.problems.count == before, let status else { return (standard.id, nil) }
+        return (standard.id, StatusEntry(standard: standard.id, status: status, leadUnit: leadUnit, reference: reference))
     }
 
     private func published(_ values: [String: Node], _ node: Node, _ path: String, _ standard: Standard, asOf: Month?) -> StandardStatus? {
