@@ -1,0 +1,127 @@
+import Foundation
+import PlanModel
+import Reports
+import Risk
+import ScenarioFile
+import Scheduling
+import Testing
+
+/// Re-planning from a status: facts kept, a validator-clean schedule, slippage with reasons.
+@Suite("Re-planning from a status")
+struct ReplanTests {
+    static let december2025: Result<(Portfolio, Replan), any Error> = Result {
+        let baseline = try RiskFixtures.baseline.get()
+        let status = try StatusFileLoader.load(path: StatusFileTests.december2025, for: baseline)
+        return (baseline, try Replanner.replan(baseline, status: status))
+    }
+
+    @Test("the baseline re-planned from 2025-12 keeps every fact and passes the validator")
+    func december() throws {
+        let (baseline, replan) = try Self.december2025.get()
+        #expect(replan.result.status == .optimal)
+        let schedule = try #require(replan.result.schedule)
+        #expect(ScheduleValidator.check(schedule, against: replan.portfolio).isEmpty)
+        #expect(replan.brokenFacts.isEmpty)
+        #expect(StatusFactCheck.violations(of: schedule, status: replan.status, portfolio: baseline).isEmpty)
+        #expect(replan.portfolio.planStart == Month(year: 2025, month: 12))
+        // Nothing not started begins before the status date; work under way keeps its start.
+        for entry in replan.status.entries {
+            let dated = try #require(schedule.entry(for: entry.standard))
+            switch entry.status {
+            case .planned: #expect(dated.phases.first.map { $0.start >= replan.status.asOf } == true)
+            case .inProgress(let phase, let since): #expect(dated.phases.first?.phase == phase && dated.phases.first?.start == since)
+            case .published(let month): #expect(dated.published == month && dated.phases.isEmpty)
+            }
+        }
+    }
+
+    @Test("the slippage of the published facts is measured against the baseline plan")
+    func facts() throws {
+        let (_, replan) = try Self.december2025.get()
+        #expect(replan.slippage.count == 22)
+        func slip(_ id: StandardID) throws -> Slippage { try #require(replan.slippage.first { $0.standard == id }) }
+        // JR/T 0246—2022: planned 2022-04 (approval since 2021-12), published 2022-04.
+        #expect(try slip("elderly-app").monthsSlipped == 0)
+        #expect(try slip("elderly-app").mainReason == nil)
+        // JR/T 0251—2022: planned 2022-03, published 2022-11: its approval stage took longer.
+        #expect(try slip("service-continuity").monthsSlipped == 8)
+        #expect(try slip("service-continuity").contributions == [SlipContribution(reason: .longerPhases(from: "approval", through: "publication"), months: 8)])
+        // JR/T 0059—2024: planned 2024-01, published 2024-12.
+        #expect(try slip("backup-capability").monthsSlipped == 11)
+        #expect(try slip("backup-capability").forecast == Month(year: 2024, month: 12))
+        // Drafting since 2021 and still not done in 2025-12: a longer phase.
+        #expect(try slip("it-architecture").mainReason == .longerPhase("drafting"))
+        // Not started by 2025-12 although planned for 2022: a late start.
+        #expect(try slip("devops").mainReason == .lateStart)
+    }
+
+    @Test("every slip is split exactly into its reasons")
+    func partsAddUp() throws {
+        let (_, replan) = try Self.december2025.get()
+        for item in replan.slippage {
+            #expect(item.contributions.reduce(0) { $0 + $1.months } == item.monthsSlipped, "\(item.standard): \(item.contributions)")
+        }
+        // Standards waiting for a slipped predecessor say so.
+        let waits = replan.slippage.filter { $0.contributions.contains { if case .dependency = $0.reason { true } else { false } } }
+        #expect(waits.contains { $0.standard == "dt-maturity-model" })
+    }
+
+    /// A hand-made case for each reason. Unit `u` (capacity 1) leads everything, one phase
+    /// `work` per standard, targets 2022. The plan: `long` 2022-01…04, then `after` (urgency 4,
+    /// waits for `long`) 05…06, then `queued` (earliest start 2022-07) 07…08. As of 2022-07,
+    /// `long` is still in `work` since 2022-01 and the others have not started. Re-planned:
+    /// `long` ends 07 (+3: a longer phase); `after` 08…09 (+3: not started by 07, +2 late
+    /// start; then it waits for `long`, +1 dependency); `queued` 10…11 (+3: it waits for the
+    /// unit, held by `long` and then by the more urgent `after`).
+    static func small() -> (Portfolio, StatusSnapshot) {
+        let queued = Standard(id: "queued", name: "queued", category: .operations, urgency: 3, targetYear: 2022,
+                              earliestStart: Month(year: 2022, month: 7), leadUnits: ["u"], phases: [RiskFixtures.phase("work", months: 2)])
+        let portfolio = RiskFixtures.portfolio(
+            [RiskFixtures.standard("long", phases: [RiskFixtures.phase("work", months: 4)]),
+             RiskFixtures.standard("after", urgency: 4, phases: [RiskFixtures.phase("work", months: 2)]), queued],
+            dependencies: [Dependency(predecessor: "long", successor: "after")], horizon: Month(year: 2024, month: 12))
+        let status = StatusSnapshot(asOf: Month(year: 2022, month: 7), entries: [
+            StatusEntry(standard: "long", status: .inProgress(phase: "work", since: Month(year: 2022, month: 1))),
+            StatusEntry(standard: "after", status: .planned),
+            StatusEntry(standard: "queued", status: .planned),
+        ])
+        return (portfolio, status)
+    }
+
+    @Test("late start, longer phase, dependency and capacity, worked out by hand")
+    func reasons() throws {
+        let (portfolio, status) = Self.small()
+        let replan = try Replanner.replan(portfolio, status: status)
+        let baseline = try #require(replan.baseline.schedule)
+        #expect(["long", "after", "queued"].map { baseline.entry(for: StandardID($0))?.published } == [4, 6, 8].map { Month(year: 2022, month: $0) })
+        let schedule = try #require(replan.result.schedule)
+        #expect(ScheduleValidator.check(schedule, against: replan.portfolio).isEmpty)
+        #expect(replan.brokenFacts.isEmpty)
+        #expect(["long", "after", "queued"].map { schedule.entry(for: StandardID($0))?.published } == [7, 9, 11].map { Month(year: 2022, month: $0) })
+        func slip(_ id: StandardID) throws -> [SlipContribution] { try #require(replan.slippage.first { $0.standard == id }).contributions }
+        #expect(try slip("long") == [SlipContribution(reason: .longerPhase("work"), months: 3)])
+        #expect(try slip("after") == [SlipContribution(reason: .lateStart, months: 2), SlipContribution(reason: .dependency("long"), months: 1)])
+        #expect(try slip("queued") == [SlipContribution(reason: .unitCapacity("u"), months: 3)])
+    }
+
+    @Test("the re-plan renders in every format; JSON reads back")
+    func renders() throws {
+        let (baseline, replan) = try Self.december2025.get()
+        let report = ReplanReport(scenario: baseline, replan: replan, source: "built-in baseline", statusSource: "Scenarios/status/2025-12.yaml")
+        let table = report.render(.table)
+        #expect(table.contains("Slippage against the baseline plan"))
+        #expect(table.contains("longer 报批稿–发布 +8"))
+        #expect(table.contains("published 2024-12"))
+        let markdown = report.render(.markdown)
+        #expect(markdown.contains("## Slippage against the baseline plan"))
+        let json = report.render(.json)
+        let document = try JSONDecoder().decode(ReplanDocument.self, from: Data(json.utf8))
+        #expect(document.asOf == "2025-12")
+        #expect(document.slippage.count == 22)
+        #expect(document.slippage.first { $0.id == "service-continuity" }?.reason == "longer_phases")
+        #expect(document.plan.standards.count == 30)
+        #expect(json.contains("\"since\" : null"))
+        let csv = report.render(.csv)
+        #expect(csv.split(separator: "\r\n").count == 23)
+    }
+}
