@@ -167,19 +167,30 @@ struct CutsetSearch {
     private func delayingAlternatives(_ candidates: [Int], at t: Int) -> [UInt64] {
         let net = network
         let r = net.resourceCount
-        func fits(_ delayed: UInt64) -> Bool {
-            for k in 0..<r {
-                var use = 0
-                for (position, j) in candidates.enumerated() where delayed & (1 << UInt64(position)) == 0 {
-                    use += net.demand[j * r + k]
+        var excess = Array(repeating: 0, count: r)
+        for j in candidates { for load in net.loads[j] { excess[load.resource] += load.amount } }
+        var conflict = false
+        for k in 0..<r {
+            excess[k] -= net.capacities[k]
+            if excess[k] > 0 { conflict = true }
+        }
+        if !conflict { return [0] }
+        let m = candidates.count
+        precondition(m < 63, "too many jobs in parallel for the delaying alternatives")
+        /// Delaying `mask` resolves the conflict when it frees at least the excess on every resource.
+        func fits(_ mask: UInt64) -> Bool {
+            for k in 0..<r where excess[k] > 0 {
+                var freed = 0
+                var bits = mask
+                while bits != 0 {
+                    let position = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    freed += net.demand[candidates[position] * r + k]
                 }
-                if use > net.capacities[k] { return false }
+                if freed < excess[k] { return false }
             }
             return true
         }
-        if fits(0) { return [0] }
-        let m = candidates.count
-        precondition(m < 63, "too many jobs in parallel for the delaying alternatives")
         var alternatives: [UInt64] = []
         // Breadth by size, so supersets of an alternative are recognised and skipped.
         var masks: [UInt64] = (0..<m).map { 1 << UInt64($0) }
@@ -235,9 +246,10 @@ struct CutsetSearch {
     /// Whether an explored state with the same started jobs dominates this one.
     private func dominated(at time: Int) -> Bool {
         guard let entries = cutsets[scheduled] else { return false }
-        let current = finishes(at: time)
+        let n = network.jobCount
+        let d = network.durations
         outer: for entry in entries where entry.time <= time {
-            for j in 0..<current.count where current[j] >= 0 && entry.finishes[j] > current[j] { continue outer }
+            for j in 0..<n where starts[j] >= 0 && entry.finishes[j] > max(time, starts[j] + d[j]) { continue outer }
             return true
         }
         return false
@@ -245,7 +257,15 @@ struct CutsetSearch {
 
     private mutating func remember(at time: Int) {
         guard storedStates < maxStoredStates else { return }
-        storedStates += 1
-        cutsets[scheduled, default: []].append((time, finishes(at: time)))
+        let entry = (time: time, finishes: finishes(at: time))
+        var entries = cutsets.removeValue(forKey: scheduled) ?? []
+        // Drop the states the new one dominates, so the lists stay short.
+        let before = entries.count
+        entries.removeAll { old in
+            old.time >= entry.time && !zip(old.finishes, entry.finishes).contains { $0.0 < $0.1 }
+        }
+        storedStates += 1 - (before - entries.count)
+        entries.append(entry)
+        cutsets[scheduled] = entries
     }
 }
