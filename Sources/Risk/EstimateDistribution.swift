@@ -27,25 +27,33 @@ public struct EstimateDistribution: Sendable {
                   likely: estimate.likely(plannedMonths: plannedMonths), pessimistic: estimate.pessimistic)
     }
 
-    /// A distribution from its three points; they must satisfy optimistic ≤ likely ≤
-    /// pessimistic (strictly for a lognormal, unless all are equal), as the scenario loader checks.
+    /// A distribution from its three points, which should satisfy optimistic ≤ likely ≤
+    /// pessimistic (strictly for a lognormal, unless all are equal), as the scenario loader
+    /// checks. A most likely value outside the range (a what-if overlay may change a phase's
+    /// months after loading) is moved to the nearest point inside it, so draws stay defined.
     public init(kind: DurationDistribution, optimistic: Double, likely: Double, pessimistic: Double) {
+        let low = min(optimistic, pessimistic), high = max(optimistic, pessimistic)
+        var mode = min(max(likely, low), high)
+        if kind == .lognormal, low < high {
+            let margin = (high - low) * 1e-3
+            mode = min(max(mode, low + margin), high - margin)
+        }
         self.kind = kind
-        self.optimistic = optimistic
-        self.likely = likely
-        self.pessimistic = pessimistic
+        self.optimistic = low
+        self.likely = mode
+        self.pessimistic = high
         var mu = 0.0, sigma = 0.0
         var beta: BetaTable?
-        if !(optimistic == pessimistic) {
+        if low < high {
             switch kind {
             case .pert:
-                let range = pessimistic - optimistic
-                beta = BetaTable(alpha: 1 + 4 * (likely - optimistic) / range, beta: 1 + 4 * (pessimistic - likely) / range)
+                let range = high - low
+                beta = BetaTable(alpha: 1 + 4 * (mode - low) / range, beta: 1 + 4 * (high - mode) / range)
             case .lognormal:
                 // mode exp(μ − σ²) = likely − optimistic and exp(μ + z95·σ) = pessimistic − optimistic.
-                let ratio = log((pessimistic - optimistic) / (likely - optimistic))
+                let ratio = log((high - low) / (mode - low))
                 sigma = (-Self.z95 + (Self.z95 * Self.z95 + 4 * ratio).squareRoot()) / 2
-                mu = log(likely - optimistic) + sigma * sigma
+                mu = log(mode - low) + sigma * sigma
             case .triangular:
                 break
             }

@@ -70,4 +70,18 @@ struct DistributionTests {
         #expect(resolved.likely == 10)
         #expect(abs(resolved.cdf(10) - 4.0 / 12) < 1e-12)
     }
+
+    /// A what-if overlay may change a phase's months after loading, moving the default most
+    /// likely value out of the range: it is taken at the nearest point inside, never NaN.
+    @Test("a most likely value outside the range is moved inside it", arguments: [DurationDistribution.pert, .triangular, .lognormal])
+    func outsideRange(kind: DurationDistribution) {
+        for likely in [2.0, 30.0] {
+            let estimate = EstimateDistribution(kind: kind, optimistic: 6, likely: likely, pessimistic: 18)
+            #expect((6...18).contains(estimate.likely))
+            for u in [0.001, 0.5, 0.999] {
+                let months = estimate.quantile(u)
+                #expect(months.isFinite && months >= 6)
+            }
+        }
+    }
 }
