@@ -69,7 +69,11 @@ struct RetimingPass {
                     ready = max(ready, start[predecessor] + months[predecessor] + model.dependencyLags[i])
                 }
                 begin = ready
-                while true {
+                // A capacity that drops to zero for good would leave a long sample's task without
+                // room forever: past 100 years beyond the horizon it is placed regardless (and
+                // counts as that late), so every sample ends.
+                let limit = model.periods + 1200
+                while begin <= limit {
                     let shortage = firstShortage(task, begin, duration)
                     if shortage.row < 0 { break }
                     // Every start up to the short month would include it: try the month after.

@@ -82,4 +82,19 @@ struct HandComputedRiskTests {
         #expect(s.p90 == RiskFixtures.start)
         #expect(s.probabilityOnTime == 1)
     }
+
+    /// The unit can carry the work only until 2022-12: a sample whose phase runs into 2023 finds
+    /// no room ever again. Every sample must still end, and count as late.
+    @Test("a capacity that drops to zero for good does not hang the simulation")
+    func capacityGone() throws {
+        let unit = LeadUnit(id: "u", name: "u", capacity: CapacityProfile(initial: 1, changes: [.init(from: Month(year: 2023, month: 1), value: 0)]))
+        let portfolio = RiskFixtures.portfolio(
+            [RiskFixtures.standard("s", phases: [RiskFixtures.phase("work", months: 10)])], units: [unit],
+            uncertainty: RiskFixtures.uncertainty(["work": ThreePointEstimate(optimistic: 4, pessimistic: 16, distribution: .triangular)]))
+        let risk = try RiskFixtures.risk(portfolio, samples: 2000)
+        let s = try #require(risk.risk(of: "s"))
+        // On time exactly when the phase fits in 2022, as before the capacity ends.
+        #expect(RiskFixtures.withinSamplingError(try #require(s.probabilityOnTime), of: 1 - 12.25 / 72, samples: 2000))
+        #expect(s.p90 > Month(year: 2100, month: 1))
+    }
 }
