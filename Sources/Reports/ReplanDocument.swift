@@ -29,21 +29,31 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
 
     /// One standard's slippage.
     public struct SlippageEntry: Codable, Sendable, Equatable {
+        /// Its id in the scenario.
         public var id: String
+        /// Its name.
         public var name: String
+        /// Urgency, 1–5 stars.
         public var urgency: Int
+        /// Target year (null if none).
         public var targetYear: Int?
         /// not_started, in_progress or published, on the status date.
         public var status: String
-        /// The phase under way (in_progress) and since when; null otherwise.
+        /// The phase under way (in_progress); null otherwise.
         public var phase: String?
+        /// The month it started (in_progress); null otherwise.
         public var since: String?
+        /// Publication month in the baseline plan.
         public var planned: String
+        /// Actual publication month, or the re-plan’s.
         public var forecast: String
+        /// forecast − planned, in months.
         public var monthsSlipped: Int
+        /// Months of the forecast after December of the target year (null without a target).
         public var monthsLate: Int?
         /// The kind of the largest reason when it slipped, else null.
         public var reason: String?
+        /// The parts of the slip, largest first; they add up to `months_slipped`.
         public var reasons: [ReasonEntry]
 
         enum CodingKeys: String, CodingKey {
@@ -69,7 +79,9 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
         }
     }
 
+    /// Version of this document's shape.
     public var format: Int
+    /// The scenario's name.
     public var scenario: String
     /// The status date, where the re-plan starts.
     public var asOf: String

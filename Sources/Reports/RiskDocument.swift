@@ -8,61 +8,97 @@ import Scheduling
 public struct RiskDocument: Codable, Sendable, Equatable {
     /// One standard's figures.
     public struct StandardEntry: Codable, Sendable, Equatable {
+        /// Its id in the scenario.
         public var id: String
+        /// Its name.
         public var name: String
+        /// Urgency, 1–5 stars.
         public var urgency: Int
+        /// Target year (null if none).
         public var targetYear: Int?
+        /// Publication month in the plan.
         public var plannedPublished: String
+        /// Share of samples published by December of the target year (null without a target).
         public var pOnTime: Double?
+        /// Month by which at least 50 % of samples have published.
         public var p50: String
+        /// Month by which at least 80 % of samples have published.
         public var p80: String
+        /// Month by which at least 90 % of samples have published.
         public var p90: String
+        /// Mean months late (null without a target).
         public var expectedMonthsLate: Double?
+        /// Share of samples in which it is late or on the chain that decides a late publication.
         public var criticality: Double
     }
 
     /// The portfolio's figures.
     public struct PortfolioEntry: Codable, Sendable, Equatable {
+        /// Open standards with a target year.
         public var standardsWithTarget: Int
+        /// How many of them the plan publishes on time.
         public var plannedOnTime: Int
+        /// 10th percentile of the number on time (reached in 90 % of samples).
         public var onTimeP10: Int
+        /// Median number on time.
         public var onTimeP50: Int
+        /// 90th percentile of the number on time.
         public var onTimeP90: Int
+        /// Mean number on time.
         public var onTimeMean: Double
         /// `on_time_counts[n]`: samples with exactly n standards on time.
         public var onTimeCounts: [Int]
+        /// Open urgency-5 standards with a target year.
         public var urgentStandards: Int
+        /// Share of samples in which all of them are on time (null when there are none).
         public var pAllUrgentOnTime: Double?
+        /// Urgency-weighted months late in the plan.
         public var plannedWeightedMonthsLate: Int
+        /// Mean urgency-weighted months late over the samples.
         public var expectedWeightedMonthsLate: Double
     }
 
     /// One bar of the tornado.
     public struct DriverEntry: Codable, Sendable, Equatable {
+        /// phase, unit, category or standard.
         public var kind: String
+        /// Its id in the scenario.
         public var id: String
+        /// Its name.
         public var name: String
+        /// Uncertain phases it covers.
         public var phases: Int
+        /// Mean urgency-weighted months late in the tenth of samples where it ran fastest.
         public var fast: Double
+        /// The same in the tenth where it ran slowest.
         public var slow: Double
+        /// `slow − fast`.
         public var swing: Double
     }
 
     /// Version of this document's shape.
     public var format: Int
+    /// The scenario's name.
     public var scenario: String
+    /// First month of the simulated plan (the status date with a status).
     public var planStart: String
     /// The status date when the analysis starts from a status file, else null.
     public var asOf: String?
     /// Status of the deterministic plan that is simulated.
     public var planStatus: String
+    /// Samples drawn.
     public var samples: Int
+    /// The seed of the draws.
     public var seed: UInt64
+    /// Phases with uncertain durations.
     public var uncertainPhases: Int
     /// The simulated policy, in words.
     public var policy: String
+    /// Per standard open at the plan start, in scenario order.
     public var standards: [StandardEntry]
+    /// The portfolio figures.
     public var portfolio: PortfolioEntry
+    /// The tornado, largest swing first.
     public var sensitivity: [DriverEntry]
 
     enum CodingKeys: String, CodingKey {
