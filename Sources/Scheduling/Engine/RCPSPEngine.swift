@@ -8,7 +8,7 @@ import GLPK
 ///    makespan limit whose propagated windows fail the energetic test is impossible), then the
 ///    LP relaxation of the time-indexed model from GLPK, over windows propagated under the limit
 ///    one below the incumbent.
-/// 3. Proof: the engine's branch-and-bound with propagation (``BranchAndBound``) for a first
+/// 3. Proof: the engine's branch-and-bound with propagation (``CutsetSearch``) for a first
 ///    share of nodes, then a second, longer genetic stage, then the search again until the time
 ///    limit. With `method == .mip`, GLPK's branch-and-cut on the time-indexed model instead,
 ///    warm-started with the incumbent.
