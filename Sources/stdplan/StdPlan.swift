@@ -15,11 +15,19 @@ struct StdPlan: ParsableCommand {
               stdplan plan Scenarios/baseline.yaml --format markdown
               stdplan plan my.yaml --format json --output plan.json
               stdplan check Scenarios/baseline.yaml plan.json
+              stdplan compare Scenarios/baseline.yaml Scenarios/what-if/*.yaml
+              stdplan sweep --vary resource:wg-review=1..6
+              stdplan bottlenecks
+              stdplan risk --samples 10000 --seed 7
+              stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml
+              stdplan bench psplib ../shared/psplib/j30
 
-            Exit codes: 0 success; 1 solver or internal failure; 2 the checked schedule breaks \
-            the scenario's rules; 3 the plan is infeasible; 4 time limit without a schedule; \
-            64 bad command line; 65 bad input file (every problem is listed); 66 input file \
-            missing or unreadable; 73 output file exists (never overwritten) or cannot be created.
+            Exit codes: 0 success; 1 solver or internal failure; 2 `check` found a schedule \
+            that breaks the scenario's rules, or `bench` found an ERROR (a makespan below a \
+            proven optimum, an optimality claim above it, or an invalid schedule); 3 the plan is \
+            infeasible; 4 time limit without a schedule; 64 bad command line; 65 bad input file \
+            (every problem is listed); 66 input file missing or unreadable; 73 output file exists \
+            (never overwritten) or cannot be created.
             """,
         // Each family of commands registers itself in its own file (CommandFamilies*.swift).
         subcommands: [PlanCommand.self, CheckCommand.self] + whatIfCommands + riskCommands + benchmarkCommands,
