@@ -30,18 +30,31 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     /// One standard of the plan.
     public struct StandardEntry: Codable, Sendable, Equatable {
+        /// The standard's id.
         public var id: String
+        /// Its title.
         public var name: String
+        /// Category key, e.g. `operations`.
         public var category: String
+        /// Category name in the plan, e.g. 运维服务.
         public var categoryName: String
+        /// Stars, 1–5; null for published work.
         public var urgency: Int?
+        /// Year by whose end it should be published; null without a target.
         public var targetYear: Int?
+        /// planned, in_progress or published, at the plan start.
         public var status: String
+        /// Its number once published.
         public var reference: String?
+        /// Lead unit id.
         public var leadUnit: String?
+        /// Lead unit name.
         public var leadUnitName: String?
+        /// Phases from the first open one; empty for published work.
         public var phases: [PhaseEntry]
+        /// Publication month, YYYY-MM.
         public var published: String?
+        /// Months after December of the target year; null without a target.
         public var monthsLate: Int?
 
         enum CodingKeys: String, CodingKey {
@@ -71,9 +84,13 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     /// One phase: `start` is the first month worked, `finish` the last (inclusive).
     public struct PhaseEntry: Codable, Sendable, Equatable {
+        /// Phase id.
         public var id: String
+        /// Phase name.
         public var name: String
+        /// First month worked, YYYY-MM.
         public var start: String
+        /// Last month worked, YYYY-MM.
         public var finish: String
     }
 
