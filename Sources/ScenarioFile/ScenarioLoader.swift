@@ -76,7 +76,8 @@ public enum ScenarioLoader {
         return Scenario(portfolio: portfolio, lifeCycle: parser.defaultLifeCycle(from: root), file: file)
     }
 
-    private static func problem(from error: YamlError, file: String) -> ScenarioProblem {
+    /// A YAML syntax error as a problem with its line, shared by every YAML file stdplan reads.
+    static func problem(from error: YamlError, file: String) -> ScenarioProblem {
         let hint = "YAML needs consistent indentation with spaces (no tabs) and a space after every ':' and '-'"
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
