@@ -64,6 +64,7 @@ struct OverlayLoader {
         }
         let question = values["question"].flatMap { read.string($0, "question") }
         var changes = base.changes
+        var stages = base.stages.isEmpty ? [base.portfolio] : base.stages
         if let node = values["changes"], let items = read.sequence(node, "changes") {
             var names: Set<String> = []
             for (index, item) in items.enumerated() {
@@ -73,6 +74,7 @@ struct OverlayLoader {
                         diagnostics.report(item, "changes[\(index)].name", "two changes are named '\(change.name)'", hint: "give each change its own name")
                     }
                     changes.append(change)
+                    stages.append(applier.portfolio)
                 }
                 portfolio = applier.portfolio
             }
@@ -83,6 +85,15 @@ struct OverlayLoader {
         }
         let problems = diagnostics.sortedProblems
         guard problems.isEmpty else { throw ScenarioFileError.invalid(problems) }
-        return Scenario(portfolio: portfolio, lifeCycle: base.lifeCycle, file: file, question: question, changes: changes)
+        // Later stages carry the overlay's name and horizon, so each stage plans like the whole.
+        stages = stages.enumerated().map { index, stage in
+            guard index > 0 else { return stage }
+            var stage = stage
+            stage.horizonEnd = max(stage.horizonEnd, portfolio.horizonEnd)
+            return stage
+        }
+        var scenario = Scenario(portfolio: portfolio, lifeCycle: base.lifeCycle, file: file, question: question, changes: changes)
+        scenario.stages = stages
+        return scenario
     }
 }

@@ -13,6 +13,10 @@ public struct Scenario: Sendable {
     public var question: String?
     /// The changes applied on top of the root scenario, base first.
     public var changes: [ScenarioChange]
+    /// For an overlay: the root scenario's portfolio, then the portfolio after each change in
+    /// turn (so `stages.count == changes.count + 1`); empty for a plain scenario. Planning the
+    /// stages side by side shows what each change did.
+    public var stages: [Portfolio] = []
 
     /// Creates a scenario.
     public init(portfolio: Portfolio, lifeCycle: [Phase], file: String, question: String? = nil, changes: [ScenarioChange] = []) {

@@ -18,6 +18,7 @@ struct CompareCommand: ParsableCommand {
             Examples:
               stdplan compare Scenarios/baseline.yaml Scenarios/what-if/*.yaml
               stdplan compare baseline Scenarios/what-if/drafting-plus-50.yaml --all --format markdown
+              stdplan compare --by-change my-what-if.yaml     the base, then each change added in turn
             """
     )
 
@@ -26,6 +27,9 @@ struct CompareCommand: ParsableCommand {
 
     @Flag(help: "Show every standard, not only those whose publication month differs.")
     var all = false
+
+    @Flag(name: .customLong("by-change"), help: "For one what-if file: plan its base, then the base with each named change added in turn, so each column shows what one change did.")
+    var byChange = false
 
     @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: PlanFormat = .table
@@ -41,13 +45,15 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
+        if byChange, scenarios.count != 1 { throw ValidationError("--by-change takes exactly one what-if file") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
     }
 
     func run() throws {
         do {
-            let loaded = try ScenarioArgument.loadAll(scenarios)
+            var loaded = try ScenarioArgument.loadAll(scenarios)
+            if byChange { loaded = try Self.stages(of: loaded[0]) }
             let clock = ContinuousClock()
             let started = clock.now
             let results = Planner.planAll(loaded.map(\.portfolio), options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
@@ -58,8 +64,24 @@ struct CompareCommand: ParsableCommand {
             }
             let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
             try Output.write(ComparisonReport(scenarios: compared, all: all, wallSeconds: seconds).render(format), to: output)
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw Failure.exit(for: error)
+        }
+    }
+
+    /// An overlay as a row of scenarios: its base, then the base with each change added in turn.
+    static func stages(of overlay: Scenario) throws -> [Scenario] {
+        guard !overlay.stages.isEmpty else {
+            throw ValidationError("\(overlay.file) is not a what-if overlay: --by-change needs a file with `extends` and `changes`")
+        }
+        return overlay.stages.enumerated().map { index, stage in
+            let change = index == 0 ? nil : overlay.changes[index - 1]
+            var step = Scenario(portfolio: stage, lifeCycle: overlay.lifeCycle,
+                                file: change == nil ? "the base of \(overlay.file)" : overlay.file, changes: change.map { [$0] } ?? [])
+            step.portfolio.name = change.map { "+ \($0.name)" } ?? "base"
+            return step
         }
     }
 }

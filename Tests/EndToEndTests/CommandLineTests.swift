@@ -97,6 +97,28 @@ struct CommandLineTests {
         #expect(table.stdout.contains("(+"))
     }
 
+    @Test("compare --by-change plans the base, then each named change added in turn")
+    func compareByChange() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("two.yaml")
+        try """
+        format: 1
+        extends: baseline
+        name: two changes
+        changes:
+          - {name: slow-drafting, scale_durations: {phase: drafting, factor: 1.25}}
+          - {name: fifth-review-slot, capacity: {resource: wg-review, value: 5}}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.run(["compare", "--by-change", file.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let names = try #require(json["scenarios"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(names == ["base", "+ slow-drafting", "+ fifth-review-slot"])
+        let plain = try Self.run(["compare", "--by-change", "Scenarios/baseline.yaml"])
+        #expect(plain.status == 64)
+        #expect(plain.stderr.contains("not a what-if overlay"))
+    }
+
     @Test("sweep and bottlenecks run on a small scenario and rank the binding unit first")
     func sweepAndBottlenecks() throws {
         let directory = try Self.temporaryDirectory()
