@@ -14,6 +14,11 @@ extension LinearProgram {
                 name: "MIPOptions.relativeGap",
                 reason: "it is \(options.relativeGap); use 0 to prove optimality or a small positive fraction such as 0.01")
         }
+        for (name, limit) in [("MIPOptions.rootIterationLimit", options.rootIterationLimit), ("MIPOptions.nodeLimit", options.nodeLimit)] {
+            if let limit, limit <= 0 {
+                throw GLPKError.invalidOption(name: name, reason: "it is \(limit); use a positive count, or nil for no limit")
+            }
+        }
         let stopwatch = Stopwatch(limit: options.timeLimit)
         let warmStart = try options.warmStart.map(preparedWarmStart)
 
@@ -21,9 +26,16 @@ extension LinearProgram {
             glp_scale_prob(problem, GLP_SF_AUTO)
             // glp_intopt runs without its presolver so that the warm start's column numbers stay the
             // original ones; that mode needs an optimal basis of the root relaxation, computed here.
-            switch runSimplex(presolve: false, messageLevel: messageLevel, stopwatch: stopwatch) {
+            var rootCode = runSimplex(presolve: options.rootPresolve, messageLevel: messageLevel, stopwatch: stopwatch,
+                                      method: options.rootMethod, basis: options.rootBasis, iterationLimit: options.rootIterationLimit)
+            if options.rootPresolve, rootCode == GLP_ENOPFS || rootCode == GLP_ENODFS {
+                // The presolver only says "no feasible primal (or dual) solution" and leaves no basis;
+                // the plain simplex tells infeasible and unbounded apart, as without it.
+                rootCode = runSimplex(presolve: false, messageLevel: messageLevel, stopwatch: stopwatch, iterationLimit: options.rootIterationLimit)
+            }
+            switch rootCode {
             case 0: break
-            case GLP_ETMLIM: return solution(.timeLimitWithoutSolution, search: nil, stopwatch: stopwatch)
+            case GLP_ETMLIM, GLP_EITLIM: return solution(.timeLimitWithoutSolution, search: nil, stopwatch: stopwatch)
             case let code: throw GLPKError.solver("glp_simplex", code)
             }
             switch glp_get_status(problem) {
@@ -39,7 +51,7 @@ extension LinearProgram {
 
             let search = MIPSearch(
                 sense: sense, integralObjective: options.integralObjective,
-                warmStart: warmStart, rootBound: glp_get_obj_val(problem))
+                warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit)
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
             parameters.msg_lev = messageLevel

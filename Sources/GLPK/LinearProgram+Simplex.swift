@@ -45,10 +45,19 @@ extension LinearProgram {
 
     /// Runs `glp_simplex` within the stopwatch's remaining budget. If GLPK cannot start from the stored
     /// basis (possible after earlier solves and edits), it is rebuilt once and the solve repeated.
-    func runSimplex(presolve: Bool, messageLevel: Int32, stopwatch: Stopwatch) -> Int32 {
+    func runSimplex(presolve: Bool, messageLevel: Int32, stopwatch: Stopwatch,
+                    method: SimplexMethod = .primal, basis: InitialBasis = .current, iterationLimit: Int? = nil) -> Int32 {
+        switch basis {
+        case .current: break
+        case .standard: glp_std_basis(problem)
+        case .advanced: glp_adv_basis(problem, 0)
+        case .bixby: glp_cpx_basis(problem)
+        }
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = messageLevel
+        parameters.meth = method.glpkCode
+        if let iterationLimit { parameters.it_lim = Int32(clamping: iterationLimit) }
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         if let milliseconds = stopwatch.remainingMilliseconds {
             parameters.tm_lim = milliseconds

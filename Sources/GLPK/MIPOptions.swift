@@ -20,11 +20,26 @@ public struct MIPOptions: Sendable {
     public var branching: BranchingRule
     /// Open-node choice.
     public var backtracking: BacktrackingRule
+    /// At most this many simplex iterations for the root LP relaxation (positive), or `nil` for no limit.
+    /// A work limit, unlike the time limit, stops at the same point on every machine.
+    public var rootIterationLimit: Int?
+    /// Stop branch-and-bound once it has created this many nodes (positive), or `nil` for no limit; the
+    /// result is then `feasible` (or `timeLimitWithoutSolution`) unless optimality was proven first.
+    public var nodeLimit: Int?
+    /// The simplex method for the root LP relaxation (nodes are always re-solved by GLPK's dual simplex).
+    public var rootMethod: SimplexMethod
+    /// The basis the root LP relaxation starts from.
+    public var rootBasis: InitialBasis
+    /// Solve the root LP relaxation through GLPK's LP presolver. The presolver recovers an optimal basis of
+    /// the original model, so column numbers (and a warm start) are unaffected; the branch-and-cut itself
+    /// always runs without its MIP presolver.
+    public var rootPresolve: Bool
     /// Receives GLPK's terminal output line by line if set; otherwise the output is silenced.
     public var log: (@Sendable (String) -> Void)?
 
-    /// Creates MIP settings; the defaults prove optimality with GLPK's default rules, no cuts,
-    /// no time limit and output silenced.
+    /// Creates MIP settings; the defaults prove optimality with GLPK's default rules, no cuts, the root
+    /// LP by the primal simplex from the model's current basis without presolver, no time limit and
+    /// output silenced.
     public init(
         timeLimit: Double? = nil,
         relativeGap: Double = 0,
@@ -33,6 +48,11 @@ public struct MIPOptions: Sendable {
         cuts: Bool = false,
         branching: BranchingRule = .driebeckTomlin,
         backtracking: BacktrackingRule = .bestLocalBound,
+        rootMethod: SimplexMethod = .primal,
+        rootBasis: InitialBasis = .current,
+        rootPresolve: Bool = false,
+        rootIterationLimit: Int? = nil,
+        nodeLimit: Int? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) {
         self.timeLimit = timeLimit
@@ -42,6 +62,11 @@ public struct MIPOptions: Sendable {
         self.cuts = cuts
         self.branching = branching
         self.backtracking = backtracking
+        self.rootMethod = rootMethod
+        self.rootBasis = rootBasis
+        self.rootPresolve = rootPresolve
+        self.rootIterationLimit = rootIterationLimit
+        self.nodeLimit = nodeLimit
         self.log = log
     }
 }

@@ -19,7 +19,11 @@ final class MIPSearch {
     /// Total nodes created so far (`t_cnt` of `glp_ios_tree_size`).
     private(set) var nodes = 0
 
-    init(sense: OptimizationSense, integralObjective: Bool, warmStart: [Double]?, rootBound: Double) {
+    /// Stop once this many nodes exist (nil: no limit).
+    private let nodeLimit: Int?
+
+    init(sense: OptimizationSense, integralObjective: Bool, warmStart: [Double]?, rootBound: Double, nodeLimit: Int? = nil) {
+        self.nodeLimit = nodeLimit
         self.sense = sense
         self.integralObjective = integralObjective
         self.warmStart = warmStart
@@ -77,8 +81,12 @@ final class MIPSearch {
                 if proven {
                     stoppedAtProvenOptimum = true
                     glp_ios_terminate(tree)
+                    return
                 }
             }
+        }
+        if let nodeLimit, nodes >= nodeLimit {
+            glp_ios_terminate(tree)
         }
     }
 }
