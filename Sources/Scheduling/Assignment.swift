@@ -8,7 +8,7 @@ struct Assignment: Sendable, Equatable {
     func cost(in problem: PlanningProblem) -> Int {
         problem.open.reduce(0) { total, standard in
             let last = problem.lastTask(of: standard)
-            return total + standard.cost(publishedIn: starts[last] + problem.tasks[last].duration - 1)
+            return total + standard.cost(publishedIn: problem.publication(of: standard, lastStart: starts[last]))
         }
     }
 }

@@ -8,12 +8,30 @@ public struct PlanOptions: Sendable, Hashable {
     public var heuristicIterations: Int
     /// Seed of those perturbations.
     public var seed: UInt64
+    /// Schedules the phase-level local search decodes to improve the heuristic's schedule (a count,
+    /// not seconds, so the result does not depend on the machine's speed; 0 turns it off).
+    public var searchIterations: Int
+    /// Leave phases that load nothing (no unit load, no shared resource, no fixed start) out of the
+    /// MIP of the strengthened pipeline and put them back when decoding; the optimum is the same.
+    public var foldPhases: Bool
+    /// Budget of the plain first attempt (see ``Planner/plan(_:options:)``): simplex iterations of its
+    /// root LP and branch-and-bound nodes. A portfolio it does not prove within both goes to the
+    /// strengthened pipeline; 0 in either skips the first attempt.
+    public var quickRootIterations: Int
+    /// Branch-and-bound nodes of the plain first attempt (see `quickRootIterations`).
+    public var quickNodes: Int
 
     /// Creates options; defaults prove optimality within a minute.
-    public init(timeLimit: Double = 60, relativeGap: Double = 0, heuristicIterations: Int = 200, seed: UInt64 = 0x5EED) {
+    public init(timeLimit: Double = 60, relativeGap: Double = 0, heuristicIterations: Int = 200, seed: UInt64 = 0x5EED,
+                searchIterations: Int = 20000, foldPhases: Bool = true,
+                quickRootIterations: Int = 10000, quickNodes: Int = 100) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.heuristicIterations = heuristicIterations
         self.seed = seed
+        self.searchIterations = searchIterations
+        self.foldPhases = foldPhases
+        self.quickRootIterations = quickRootIterations
+        self.quickNodes = quickNodes
     }
 }

@@ -8,6 +8,14 @@ import PlanModel
 public enum Planner {
     /// Plans `portfolio`. Throws only for faults (a solver failure, a schedule that fails
     /// validation); infeasibility and time limits are statuses of the result.
+    ///
+    /// Two stages. First the plain pipeline (serial heuristic, full model) with a small budget of
+    /// simplex iterations and branch-and-bound nodes: it proves easy portfolios at once, exactly as
+    /// it always has. A portfolio it cannot prove within that budget goes to the strengthened
+    /// pipeline with the time left: load-free phases folded out of the MIP (``PhaseFolding``) and
+    /// the heuristic's schedule improved by a phase-level local search (``PhaseListSearch``), whose
+    /// better incumbent also narrows the time windows. Budgets are counts, so which stage answers
+    /// never depends on the machine's speed; only the time limit can cut a search short.
     public static func plan(_ portfolio: Portfolio, options: PlanOptions = PlanOptions()) throws(SchedulingError) -> PlanResult {
         let clock = ContinuousClock()
         let started = clock.now
@@ -15,18 +23,62 @@ public enum Planner {
             let d = clock.now - started
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        let problem = PlanningProblem(portfolio)
+        let original = PlanningProblem(portfolio)
+        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
+        let quick = try attempt(portfolio, original, options: options, strong: !quickBudget,
+                                budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
+        guard quickBudget, quick.status == .feasible || quick.status == .timeLimit, elapsed() < options.timeLimit else { return quick }
+        let strong = try attempt(portfolio, original, options: options, strong: true, budget: nil, elapsed: elapsed)
+        return combined(quick, strong, seconds: elapsed())
+    }
+
+    /// The better schedule of two attempts at the same portfolio, with the stronger of their bounds
+    /// (both are valid lower bounds of the same objective).
+    static func combined(_ a: PlanResult, _ b: PlanResult, seconds: Double) -> PlanResult {
+        guard b.status != .optimal else { return PlanResult(status: b.status, schedule: b.schedule, objective: b.objective, bound: b.bound,
+                                                                gap: b.gap, seconds: seconds, latenessWeight: b.latenessWeight,
+                                                                explanation: b.explanation, heuristicObjective: b.heuristicObjective) }
+        var best = b
+        if let objective = a.objective, objective < (b.objective ?? .max) { best = a }
+        best.heuristicObjective = [a.heuristicObjective, b.heuristicObjective].compactMap { $0 }.min()
+        let bounds = [a.bound, b.bound].compactMap { $0 }
+        best.bound = bounds.max()
+        best.seconds = seconds
+        if let objective = best.objective {
+            best.status = .feasible
+            if let bound = best.bound {
+                // The objective is integral, so a bound within round-off of it proves it.
+                if (bound - max(1e-6, 1e-9 * abs(bound))).rounded(.up) >= Double(objective) {
+                    best.status = .optimal
+                    best.bound = Double(objective)
+                    best.gap = 0
+                } else {
+                    best.gap = max(0, Double(objective) - bound) / max(1, abs(Double(objective)))
+                }
+            }
+        }
+        return best
+    }
+
+    /// One attempt: the plain pipeline (`strong: false`) or the strengthened one, the MIP within
+    /// `budget` (root simplex iterations, nodes) if given, else within the time left.
+    private static func attempt(_ portfolio: Portfolio, _ original: PlanningProblem, options: PlanOptions, strong: Bool,
+                                budget: (iterations: Int, nodes: Int)?, elapsed: () -> Double) throws(SchedulingError) -> PlanResult {
+        // Load-free phases only pass delays on: the strong pipeline works without them (see PhaseFolding).
+        let folding = PhaseFolding(original, enabled: strong && options.foldPhases)
+        let problem = folding.reduced
         func result(_ status: PlanStatus, _ assignment: Assignment?, bound: Double?, explanation: String? = nil,
                     heuristic: Int? = nil) throws(SchedulingError) -> PlanResult {
             var schedule: Schedule?
             var objective: Int?
             var gap: Double?
-            if let assignment {
-                let decoded = ScheduleDecoder(problem: problem).schedule(from: assignment)
+            if let reducedAssignment = assignment {
+                let assignment = folding.expand(reducedAssignment)
+                let decoded = ScheduleDecoder(problem: original).schedule(from: assignment)
                 let violations = ScheduleValidator.check(decoded, against: portfolio)
                 if !violations.isEmpty { throw .invalidSolverSchedule(violations) }
                 schedule = decoded
-                let value = assignment.cost(in: problem)
+                let value = assignment.cost(in: original)
                 objective = value
                 if let bound { gap = max(0, Double(value) - bound) / max(1, abs(Double(value))) }
             }
@@ -47,10 +99,14 @@ public enum Planner {
             }
         }
 
-        let heuristic = SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        var heuristic = SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        if strong, let start = heuristic {
+            heuristic = PhaseListSearch(problem: problem, windows: windows)
+                .improve(start, iterations: options.searchIterations, seed: options.seed)
+        }
         let heuristicCost = heuristic.map { $0.cost(in: problem) }
         if problem.open.isEmpty {
-            return try result(.optimal, Assignment(starts: [], units: []), bound: 0)
+            return try result(.optimal, Assignment(starts: Array(repeating: 0, count: problem.tasks.count), units: []), bound: 0)
         }
 
         let tight = heuristicCost.map { tightenedWindows(problem, windows, incumbent: $0) } ?? windows
@@ -63,6 +119,8 @@ public enum Planner {
             mip.timeLimit = max(0.1, options.timeLimit - elapsed())
             mip.relativeGap = options.relativeGap
             mip.integralObjective = true
+            mip.rootIterationLimit = budget?.iterations
+            mip.nodeLimit = budget?.nodes
             if let heuristic { mip.warmStart = model.columnValues(for: heuristic) }
             solution = try model.program.solveMIP(mip)
         } catch let error as GLPKError {
@@ -96,13 +154,13 @@ public enum Planner {
     static func tightenedWindows(_ problem: PlanningProblem, _ windows: TimeWindows, incumbent: Int) -> TimeWindows {
         let cheapest = problem.open.map { standard -> Int in
             let last = problem.lastTask(of: standard)
-            return standard.cost(publishedIn: windows.earliest[last] + problem.tasks[last].duration - 1)
+            return standard.cost(publishedIn: problem.publication(of: standard, lastStart: windows.earliest[last]))
         }
         let total = cheapest.reduce(0, +)
         let bounds = problem.open.enumerated().map { k, standard -> Int? in
             let budget = incumbent - (total - cheapest[k])
             let last = problem.lastTask(of: standard)
-            var p = windows.latest[last] + problem.tasks[last].duration - 1
+            var p = problem.publication(of: standard, lastStart: windows.latest[last])
             while p > 0, standard.cost(publishedIn: p) > budget { p -= 1 }
             return p
         }
@@ -117,7 +175,7 @@ public enum Planner {
             let unreachable = problem.open.compactMap { standard -> String? in
                 guard standard.hardDeadline, let deadline = standard.deadline else { return nil }
                 let last = problem.lastTask(of: standard)
-                let earliest = relaxed.earliest[last] + problem.tasks[last].duration - 1
+                let earliest = problem.publication(of: standard, lastStart: relaxed.earliest[last])
                 guard earliest > deadline else { return nil }
                 let s = portfolio.standards[standard.standard]
                 return "\(s.id) (\(s.name)): due \(portfolio.planStart + deadline), earliest possible publication \(portfolio.planStart + earliest)"

@@ -18,6 +18,10 @@ struct PlanningProblem: Sendable {
         var fixedStart: Int?
         /// The earliest period it may start, from earliest starts and published predecessors.
         var release: Int
+        /// Months of load-free phases folded away after this task (see ``PhaseFolding``): the
+        /// standard's publication is `tail` months after this task's finish. Zero unless this is
+        /// the last remaining task of a folded standard.
+        var tail: Int = 0
     }
 
     /// `start(successor) ≥ start(predecessor) + delay` (delay = duration + lag).
@@ -146,4 +150,10 @@ struct PlanningProblem: Sendable {
 
     /// The standard's last task (its publication phase).
     func lastTask(of standard: OpenStandard) -> Int { standard.tasks[standard.tasks.count - 1] }
+
+    /// The period the standard is published in when its last task starts in `start`.
+    func publication(of standard: OpenStandard, lastStart start: Int) -> Int {
+        let last = tasks[lastTask(of: standard)]
+        return start + last.duration + last.tail - 1
+    }
 }

@@ -12,6 +12,8 @@ struct SerialScheduler {
     private var incoming: [[(predecessor: Int, delay: Int)]]
     private var openOf: [Int]
     private var standardSuccessors: [[Int]]
+    /// Index of each task within its standard's task list.
+    private var positionInStandard: [Int]
 
     init(problem: PlanningProblem, windows: TimeWindows) {
         self.problem = problem
@@ -26,6 +28,8 @@ struct SerialScheduler {
             if a != b { successors[a].insert(b) }
         }
         standardSuccessors = successors.map { $0.sorted() }
+        positionInStandard = Array(repeating: 0, count: problem.tasks.count)
+        for standard in problem.open { for (position, task) in standard.tasks.enumerated() { positionInStandard[task] = position } }
     }
 
     /// The best schedule found over the priority rules and `iterations` random perturbations.
@@ -87,7 +91,7 @@ struct SerialScheduler {
             for unit in standard.candidates {
                 guard let placed = place(standard, unit: unit, unitFree: unitFree, resourceFree: resourceFree, starts: starts) else { continue }
                 let last = standard.tasks.count - 1
-                let cost = standard.cost(publishedIn: placed[last] + problem.tasks[standard.tasks[last]].duration - 1)
+                let cost = standard.cost(publishedIn: problem.publication(of: standard, lastStart: placed[last]))
                 // Ties go to the unit with more spare capacity, which keeps the others free for later standards.
                 let spare = -unitFree[unit].reduce(0, +)
                 if cost < bestCost || (cost == bestCost && spare < bestLoad) {
@@ -127,7 +131,7 @@ struct SerialScheduler {
                 start = windows.earliest[task]
                 for (pred, delay) in incoming[task] {
                     let predStart = problem.tasks[pred].standard == standard.standard
-                        ? placed[problem.tasks[pred].phaseIndex - problem.tasks[standard.tasks[0]].phaseIndex] : starts[pred]
+                        ? placed[positionInStandard[pred]] : starts[pred]
                     start = max(start, predStart + delay)
                 }
                 while start <= windows.latest[task], !fits(task, start: start, unit: unit, unitFree: unitFree, resourceFree: resourceFree) {

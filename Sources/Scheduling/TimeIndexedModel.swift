@@ -163,7 +163,7 @@ struct TimeIndexedModel {
         var constant = 0.0
         for standard in problem.open {
             let last = problem.lastTask(of: standard)
-            let d = tasks[last].duration
+            let d = tasks[last].duration + tasks[last].tail
             if let fixed = tasks[last].fixedStart {
                 constant += Double(standard.cost(publishedIn: fixed + d - 1))
                 continue

@@ -44,7 +44,7 @@ struct TimeWindows: Sendable {
         for task in order where problem.tasks[task].fixedStart == nil {
             for (pred, delay) in predecessors[task] { earliest[task] = max(earliest[task], earliest[pred] + delay) }
         }
-        var latest = problem.tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration) }
+        var latest = problem.tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration - $0.tail) }
         for (k, standard) in problem.open.enumerated() {
             let hard = hardDeadlines && standard.hardDeadline ? standard.deadline : nil
             let given = latestPublication?[k] ?? nil
@@ -57,9 +57,9 @@ struct TimeWindows: Sendable {
             guard let bound else { continue }
             let last = problem.lastTask(of: standard)
             if let fixed = problem.tasks[last].fixedStart {
-                if fixed + problem.tasks[last].duration - 1 > bound { throw .empty(task: last) }
+                if problem.publication(of: standard, lastStart: fixed) > bound { throw .empty(task: last) }
             } else {
-                latest[last] = min(latest[last], bound - problem.tasks[last].duration + 1)
+                latest[last] = min(latest[last], bound - problem.tasks[last].duration - problem.tasks[last].tail + 1)
             }
         }
         for task in order.reversed() where problem.tasks[task].fixedStart == nil {
@@ -69,7 +69,7 @@ struct TimeWindows: Sendable {
             let t = problem.tasks[task]
             if t.fixedStart != nil {
                 // A fixed phase must still finish within the horizon, and its dependants must fit.
-                if t.fixedStart! + t.duration > problem.periodCount { throw .empty(task: task) }
+                if t.fixedStart! + t.duration + t.tail > problem.periodCount { throw .empty(task: task) }
                 for (next, delay) in successors[task] where earliest[task] + delay > latest[next] { throw .empty(task: next) }
             } else if earliest[task] > latest[task] {
                 throw .empty(task: task)

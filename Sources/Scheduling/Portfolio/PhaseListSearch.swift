@@ -1,0 +1,175 @@
+/// Iterated local search over phase-level activity lists, started from the standard-level
+/// heuristic's schedule.
+///
+/// ``SerialScheduler`` places a standard's phases all at once, so two standards' phases never
+/// interleave in its schedules, and it picks each lead unit greedily. Neither restriction holds
+/// for the optimum: an urgent standard may take the review slot between two phases of another.
+/// Here a solution is a list of all movable tasks (every precedence pointing forward in the
+/// list) plus a lead unit per standard; the serial schedule-generation scheme places each task
+/// at the earliest month its predecessors and the capacities allow. Every schedule that starts
+/// each task as early as the others permit (an *active* schedule) is the decoding of some list,
+/// and the objective is regular, so an optimal schedule is reachable.
+///
+/// Moves: one task to another place in the list (between its last predecessor and its first
+/// successor), or another candidate lead unit for one standard. A move is kept when the cost
+/// does not rise (sideways moves let the search drift over plateaus); after a run of moves
+/// without a new best, the search restarts from the best list with a few random moves.
+/// The budget is a number of decodings, and the random source is seeded, so the result depends
+/// on the input and the seed only, never on the machine's speed.
+struct PhaseListSearch {
+    let problem: PlanningProblem
+    let windows: TimeWindows
+    private let incoming: [[(predecessor: Int, delay: Int)]]
+    private let outgoing: [[Int]]
+    /// Open standard of each task.
+    private let openOf: [Int]
+    private let fixedTasks: [Int]
+    private let movable: [Int]
+    private let periods: Int
+
+    init(problem: PlanningProblem, windows: TimeWindows) {
+        self.problem = problem
+        self.windows = windows
+        var incoming = Array(repeating: [(predecessor: Int, delay: Int)](), count: problem.tasks.count)
+        var outgoing = Array(repeating: [Int](), count: problem.tasks.count)
+        for p in problem.precedences {
+            incoming[p.successor].append((p.predecessor, p.delay))
+            outgoing[p.predecessor].append(p.successor)
+        }
+        self.incoming = incoming
+        self.outgoing = outgoing
+        var openOf = Array(repeating: -1, count: problem.tasks.count)
+        for (k, standard) in problem.open.enumerated() { for task in standard.tasks { openOf[task] = k } }
+        self.openOf = openOf
+        fixedTasks = problem.tasks.indices.filter { problem.tasks[$0].fixedStart != nil }
+        movable = problem.tasks.indices.filter { problem.tasks[$0].fixedStart == nil }
+        periods = problem.periodCount
+    }
+
+    /// The best schedule found within `iterations` decodings, starting from `start`; never worse than `start`.
+    func improve(_ start: Assignment, iterations: Int, seed: UInt64) -> Assignment {
+        guard iterations > 0, !movable.isEmpty else { return start }
+        // Sorting by start keeps every precedence forward: a successor starts at least one month later.
+        var list = movable.sorted { (start.starts[$0], $0) < (start.starts[$1], $1) }
+        var units = start.units
+        var best = start
+        var bestCost = start.cost(in: problem)
+        var bestList = list, bestUnits = units
+        var current = bestCost
+        if let decoded = decode(list, units: units) {
+            let cost = decoded.cost(in: problem)
+            current = cost
+            if cost < bestCost { (best, bestCost) = (decoded, cost) }
+        }
+        let choosers = problem.open.indices.filter { problem.open[$0].candidates.count > 1 }
+        var random = SplitMix64(seed: seed)
+        func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        var stale = 0
+        let patience = max(50, 4 * list.count)
+
+        for _ in 0..<iterations {
+            if stale >= patience {
+                // Restart from the best with a kick of a few unevaluated moves.
+                list = bestList
+                units = bestUnits
+                for _ in 0..<(2 + below(4)) { randomMove(&list, &units, choosers, below) }
+                current = decode(list, units: units)?.cost(in: problem) ?? Int.max
+                stale = 0
+                continue
+            }
+            var candidateList = list, candidateUnits = units
+            randomMove(&candidateList, &candidateUnits, choosers, below)
+            stale += 1
+            guard let decoded = decode(candidateList, units: candidateUnits) else { continue }
+            let cost = decoded.cost(in: problem)
+            guard cost <= current else { continue }
+            list = candidateList
+            units = candidateUnits
+            current = cost
+            if cost < bestCost {
+                (best, bestCost) = (decoded, cost)
+                bestList = list
+                bestUnits = units
+                stale = 0
+            }
+        }
+        return best
+    }
+
+    /// One random move: a task to another feasible place in the list (three times in four), else
+    /// another lead unit for a standard that has a choice.
+    private func randomMove(_ list: inout [Int], _ units: inout [Int], _ choosers: [Int], _ below: (Int) -> Int) {
+        if !choosers.isEmpty, below(4) == 0 {
+            let k = choosers[below(choosers.count)]
+            let candidates = problem.open[k].candidates
+            let others = candidates.filter { $0 != units[k] }
+            if !others.isEmpty { units[k] = others[below(others.count)] }
+            return
+        }
+        let from = below(list.count)
+        let task = list[from]
+        // Feasible positions once the task is taken out: after every predecessor, before every successor.
+        var lo = 0, hi = list.count - 1
+        for position in 0..<list.count where position != from {
+            let other = list[position]
+            let slot = position < from ? position : position - 1
+            if incoming[task].contains(where: { $0.predecessor == other }) { lo = max(lo, slot + 1) }
+            if outgoing[task].contains(other) { hi = min(hi, slot) }
+        }
+        guard lo < hi else { return }
+        var to = lo + below(hi - lo)
+        if to >= from { to += 1 }
+        if to > hi { to = hi }
+        list.remove(at: from)
+        list.insert(task, at: to)
+    }
+
+    /// Serial schedule generation: fixed tasks first, then `list` in order, each at its earliest fit.
+    /// Nil if a task finds no room inside its window.
+    func decode(_ list: [Int], units: [Int]) -> Assignment? {
+        var unitFree = [Int]()
+        unitFree.reserveCapacity(problem.unitCapacity.count * periods)
+        for row in problem.unitCapacity { unitFree.append(contentsOf: row) }
+        var resourceFree = [Int]()
+        resourceFree.reserveCapacity(problem.resourceCapacity.count * periods)
+        for row in problem.resourceCapacity { resourceFree.append(contentsOf: row) }
+        var starts = Array(repeating: 0, count: problem.tasks.count)
+
+        func fits(_ task: Int, _ start: Int, _ unit: Int) -> Bool {
+            let t = problem.tasks[task]
+            if start + t.duration > periods { return false }
+            for period in max(0, start)..<(start + t.duration) {
+                if t.unitLoad > 0, unit >= 0, t.unitLoad > unitFree[unit * periods + period] { return false }
+                for load in t.resourceLoads where load.amount > resourceFree[load.resource * periods + period] { return false }
+            }
+            return true
+        }
+        func reserve(_ task: Int, _ start: Int, _ unit: Int) {
+            let t = problem.tasks[task]
+            for period in max(0, start)..<min(start + t.duration, periods) {
+                if unit >= 0 { unitFree[unit * periods + period] -= t.unitLoad }
+                for load in t.resourceLoads { resourceFree[load.resource * periods + period] -= load.amount }
+            }
+        }
+
+        for task in fixedTasks {
+            let start = problem.tasks[task].fixedStart!
+            let unit = units[openOf[task]]
+            guard fits(task, start, unit) else { return nil }
+            reserve(task, start, unit)
+            starts[task] = start
+        }
+        for task in list {
+            let unit = units[openOf[task]]
+            var start = windows.earliest[task]
+            for (pred, delay) in incoming[task] { start = max(start, starts[pred] + delay) }
+            let latest = windows.latest[task]
+            while start <= latest, !fits(task, start, unit) { start += 1 }
+            guard start <= latest else { return nil }
+            reserve(task, start, unit)
+            starts[task] = start
+        }
+        return Assignment(starts: starts, units: units)
+    }
+}
+

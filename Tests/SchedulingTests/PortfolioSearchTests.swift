@@ -1,0 +1,102 @@
+import Foundation
+import PlanModel
+import ScenarioFile
+import Testing
+@testable import Scheduling
+
+/// The phase-level local search and the folding of load-free phases: every schedule they give
+/// passes the independent validator, the search is reproducible and never worse than its start,
+/// and folding leaves every optimum where it was.
+@Suite("Portfolio planner: phase-list search and phase folding")
+struct PortfolioSearchTests {
+    static func whatIf(_ name: String) throws -> Portfolio {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/what-if/\(name).yaml").path)
+    }
+
+    @Test("the search never worsens the serial heuristic, is reproducible, and its schedules validate",
+          arguments: ["baseline", "review-capacity-halved", "revise-2012-standards", "drafting-plus-50"])
+    func searchImproves(name: String) throws {
+        let portfolio = name == "baseline" ? try ScenarioLoader.builtinBaseline() : try Self.whatIf(name)
+        for fold in [false, true] {
+            let folding = PhaseFolding(PlanningProblem(portfolio), enabled: fold)
+            let problem = folding.reduced
+            let windows = try TimeWindows(problem)
+            let start = try #require(SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: 50))
+            let search = PhaseListSearch(problem: problem, windows: windows)
+            let improved = search.improve(start, iterations: 2000, seed: 7)
+            #expect(improved.cost(in: problem) <= start.cost(in: problem))
+            #expect(search.improve(start, iterations: 2000, seed: 7) == improved)
+            let expanded = folding.expand(improved)
+            #expect(expanded.cost(in: folding.original) == improved.cost(in: problem))
+            let schedule = ScheduleDecoder(problem: folding.original).schedule(from: expanded)
+            #expect(ScheduleValidator.check(schedule, against: portfolio).isEmpty)
+        }
+    }
+
+    @Test("the baseline folds its initiation and publication phases where nothing depends on them")
+    func baselineFolds() throws {
+        let folding = PhaseFolding(PlanningProblem(try ScenarioLoader.builtinBaseline()))
+        #expect(folding.foldedCount > 0)
+        #expect(folding.reduced.tasks.count == folding.original.tasks.count - folding.foldedCount)
+        for task in folding.reduced.tasks.indices {
+            let t = folding.reduced.tasks[task]
+            // Nothing that loads a unit or a resource, and nothing fixed, is ever folded.
+            #expect(t.phaseIndex == folding.original.tasks[folding.originalTask(task)].phaseIndex)
+        }
+        let folded = Set(folding.original.tasks.indices).subtracting(folding.reduced.tasks.indices.map(folding.originalTask))
+        for task in folded {
+            let t = folding.original.tasks[task]
+            #expect(t.unitLoad == 0 && t.fixedStart == nil && t.resourceLoads.allSatisfy { $0.amount == 0 })
+        }
+    }
+
+    @Test("folding keeps the optimum: a dependency on a folded publication, a load-free first phase, a hard deadline")
+    func foldingKeepsOptimum() throws {
+        // a: free start phase (2 months), work (3), free publication (1); b waits for a's publication
+        // plus 1 month, then its own 2 months of work; c is due 2022 with a hard deadline.
+        let free = { (id: String, months: Int) in Fixtures.phase(id, months: months, load: 0) }
+        let a = Fixtures.standard("a", urgency: 2, phases: [free("start", 2), Fixtures.phase("work", months: 3), free("publish", 1)])
+        let b = Fixtures.standard("b", urgency: 3, phases: [free("start", 1), Fixtures.phase("work", months: 2), free("publish", 2)])
+        var c = Fixtures.standard("c", urgency: 1, phases: [Fixtures.phase("work", months: 4), free("publish", 1)])
+        c.hardDeadline = true
+        let portfolio = Fixtures.portfolio([a, b, c], dependencies: [Dependency(predecessor: "a", successor: "b", lag: 1)])
+        let folded = try Fixtures.plan(portfolio)
+        let plain = try Fixtures.plan(portfolio, options: PlanOptions(foldPhases: false))
+        #expect(folded.status == .optimal && plain.status == .optimal)
+        #expect(folded.objective == plain.objective)
+        // Units run a.work, c.work, b.work back to back in some order; b must wait for a's publication.
+        let b0 = try #require(folded.schedule?.entry(for: "b"))
+        let a0 = try #require(folded.schedule?.entry(for: "a"))
+        #expect(b0.phases[0].start > a0.published)
+    }
+
+    @Test("the strengthened pipeline alone proves the baseline's optimum, with folding and search on or off",
+          arguments: [(true, 20000), (false, 0), (true, 0)])
+    func baselineOptimum(fold: Bool, iterations: Int) throws {
+        let result = try Fixtures.plan(try ScenarioLoader.builtinBaseline(), options: PlanOptions(
+            searchIterations: iterations, foldPhases: fold, quickRootIterations: 0))
+        #expect(result.status == .optimal)
+        #expect(result.objective == 1446483)
+    }
+
+    @Test("the plain first attempt proves the baseline by itself, so its schedule is the one it always was")
+    func quickStageAnswers() throws {
+        let portfolio = try ScenarioLoader.builtinBaseline()
+        let quick = try Fixtures.plan(portfolio)
+        let plainOnly = try Fixtures.plan(portfolio, options: PlanOptions(quickRootIterations: 1_000_000_000, quickNodes: 1_000_000_000))
+        #expect(quick.status == .optimal)
+        #expect(quick.schedule == plainOnly.schedule)
+    }
+
+    @Test("two attempts combine into the better schedule and the stronger bound")
+    func combine() {
+        let a = PlanResult(status: .feasible, schedule: nil, objective: 110, bound: 90, gap: nil, seconds: 1, latenessWeight: 1, heuristicObjective: 120)
+        let b = PlanResult(status: .feasible, schedule: nil, objective: 105, bound: 80, gap: nil, seconds: 2, latenessWeight: 1, heuristicObjective: 105)
+        let both = Planner.combined(a, b, seconds: 3)
+        #expect(both.status == .feasible && both.objective == 105 && both.bound == 90 && both.seconds == 3)
+        #expect(both.heuristicObjective == 105)
+        let proven = Planner.combined(PlanResult(status: .feasible, schedule: nil, objective: 100, bound: 99.9999999, gap: nil, seconds: 1, latenessWeight: 1), b, seconds: 3)
+        #expect(proven.status == .optimal && proven.objective == 100 && proven.gap == 0)
+    }
+}
