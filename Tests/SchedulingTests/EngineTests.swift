@@ -90,6 +90,32 @@ struct EngineTests {
         }
     }
 
+    @Test("delaying alternatives are exactly the minimal sets that resolve the conflict")
+    func delayingAlternativesAreMinimal() throws {
+        var random = SplitMix64(seed: 7)
+        for name in ["j3013_1", "j3037_2", "j3048_1"] {
+            let network = ProjectNetwork(try PSPLIBReader.read(path: PSPLIBData.j30(name)))
+            let search = CutsetSearch(network: network, incumbent: network.horizon, deadline: Deadline(seconds: nil))
+            let r = network.resourceCount
+            let jobs = (0..<network.jobCount).filter { network.durations[$0] > 0 }
+            for _ in 0..<60 {
+                let candidates = jobs.filter { _ in random.next() % 3 == 0 }.prefix(10).map { $0 }
+                // Brute force: every subset whose removal leaves every resource within capacity,
+                // and none of whose proper subsets does.
+                func resolves(_ mask: UInt64) -> Bool {
+                    (0..<r).allSatisfy { k in
+                        candidates.enumerated().filter { mask & (1 << UInt64($0.offset)) == 0 }
+                            .reduce(0) { $0 + network.demand[$1.element * r + k] } <= network.capacities[k]
+                    }
+                }
+                let minimal = (0..<(UInt64(1) << UInt64(candidates.count))).filter { mask in
+                    resolves(mask) && (0..<candidates.count).allSatisfy { mask & (1 << UInt64($0)) == 0 || !resolves(mask & ~(1 << UInt64($0))) }
+                }
+                #expect(search.delayingAlternatives(candidates, at: 0).sorted() == minimal.sorted(), "\(name) \(candidates)")
+            }
+        }
+    }
+
     @Test("a tiny instance solved by hand")
     func tiny() throws {
         // Jobs 1 and 2 (3 periods, 2 of 3 units each) cannot overlap; job 3 follows job 1.

@@ -61,7 +61,7 @@ struct CutsetSearch {
 
     private mutating func visit(time t: Int) {
         nodes += 1
-        if nodes & 127 == 0, nodes >= nodeLimit || deadline.passed { timedOut = true }
+        if nodes & 15 == 0, nodes >= nodeLimit || deadline.passed { timedOut = true }
         if timedOut { return }
         let net = network
         let n = net.jobCount
@@ -163,8 +163,8 @@ struct CutsetSearch {
     }
 
     /// Minimal sets (bit masks over `candidates`) whose delay removes every overload at `t`;
-    /// `[0]` when there is no conflict. Smaller sets first.
-    private func delayingAlternatives(_ candidates: [Int], at t: Int) -> [UInt64] {
+    /// `[0]` when there is no conflict.
+    func delayingAlternatives(_ candidates: [Int], at t: Int) -> [UInt64] {
         let net = network
         let r = net.resourceCount
         var excess = Array(repeating: 0, count: r)
@@ -177,37 +177,51 @@ struct CutsetSearch {
         if !conflict { return [0] }
         let m = candidates.count
         precondition(m < 63, "too many jobs in parallel for the delaying alternatives")
-        /// Delaying `mask` resolves the conflict when it frees at least the excess on every resource.
-        func fits(_ mask: UInt64) -> Bool {
-            for k in 0..<r where excess[k] > 0 {
-                var freed = 0
+        let short = (0..<r).filter { excess[$0] > 0 }
+        // Only jobs that free some of a short resource can belong to a minimal set; `reach[u]` is
+        // what the useful candidates from the u-th on can free together, per short resource.
+        let useful = (0..<m).filter { p in short.contains { net.demand[candidates[p] * r + $0] > 0 } }
+        let width = short.count
+        var reach = Array(repeating: 0, count: (useful.count + 1) * width)
+        for u in stride(from: useful.count - 1, through: 0, by: -1) {
+            for (i, k) in short.enumerated() { reach[u * width + i] = reach[(u + 1) * width + i] + net.demand[candidates[useful[u]] * r + k] }
+        }
+        var freed = Array(repeating: 0, count: width)
+        var alternatives: [UInt64] = []
+        /// Depth first over the useful candidates, each taken or left; a set stops growing once it
+        /// frees every excess and is kept if every member is needed, so the sets are exactly the
+        /// minimal ones (a breadth-first enumeration by size, which this replaced, spent 90 % of
+        /// the time on j60 instances with many jobs in parallel checking supersets).
+        func extend(_ u: Int, _ mask: UInt64) {
+            var covered = true
+            for i in 0..<width where freed[i] < excess[short[i]] {
+                covered = false
+                if freed[i] + reach[u * width + i] < excess[short[i]] { return }
+            }
+            if covered {
                 var bits = mask
                 while bits != 0 {
                     let position = bits.trailingZeroBitCount
                     bits &= bits - 1
-                    freed += net.demand[candidates[position] * r + k]
+                    let job = candidates[position]
+                    var needed = false
+                    for (i, k) in short.enumerated() where freed[i] - net.demand[job * r + k] < excess[k] {
+                        needed = true
+                        break
+                    }
+                    if !needed { return }
                 }
-                if freed < excess[k] { return false }
+                alternatives.append(mask)
+                return
             }
-            return true
+            guard u < useful.count else { return }
+            let job = candidates[useful[u]]
+            for (i, k) in short.enumerated() { freed[i] += net.demand[job * r + k] }
+            extend(u + 1, mask | (1 << UInt64(useful[u])))
+            for (i, k) in short.enumerated() { freed[i] -= net.demand[job * r + k] }
+            extend(u + 1, mask)
         }
-        var alternatives: [UInt64] = []
-        // Breadth by size, so supersets of an alternative are recognised and skipped.
-        var masks: [UInt64] = (0..<m).map { 1 << UInt64($0) }
-        while !masks.isEmpty {
-            var nextMasks: [UInt64] = []
-            for mask in masks {
-                if alternatives.contains(where: { $0 & mask == $0 }) { continue }
-                if fits(mask) {
-                    alternatives.append(mask)
-                } else {
-                    // Extend only with higher positions, so each set is generated once.
-                    let highest = 63 - mask.leadingZeroBitCount
-                    for position in (highest + 1)..<max(highest + 1, m) { nextMasks.append(mask | (1 << UInt64(position))) }
-                }
-            }
-            masks = nextMasks
-        }
+        extend(0, 0)
         return alternatives
     }
 
