@@ -62,6 +62,25 @@ struct EngineTests {
             #expect(propagator.propagate(earliest: &earliest, latest: &latest, limit: result.makespan))
             for j in 0..<instance.jobCount { #expect(earliest[j] <= result.starts[j] && result.starts[j] <= latest[j]) }
             #expect(propagator.energeticCheck(earliest: earliest, latest: latest))
+            // Shaving only removes starts that no schedule within the limit can use.
+            #expect(propagator.shave(earliest: &earliest, latest: &latest, limit: result.makespan, deadline: Deadline(seconds: 60)))
+            for j in 0..<instance.jobCount { #expect(earliest[j] <= result.starts[j] && result.starts[j] <= latest[j]) }
+            #expect(propagator.energeticCheck(earliest: earliest, latest: latest))
+        }
+    }
+
+    @Test("the destructive bound with shaving never exceeds the optimum, and beats plain propagation on j3013_1")
+    func destructiveBoundIsABound() throws {
+        for (name, atLeast) in [("j3013_1", 52), ("j3013_2", 54), ("j301_5", 0), ("j3045_3", 0)] {
+            let path = PSPLIBData.j30(name)
+            let instance = try PSPLIBReader.read(path: path)
+            let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+            let network = ProjectNetwork(instance)
+            var propagator = Propagator(network: network)
+            let bound = RCPSPEngine.destructiveBound(
+                network, &propagator, from: network.criticalPathBound, below: optimum + 5, deadline: Deadline(seconds: 60))
+            #expect(bound <= optimum, "\(name): bound \(bound) above the optimum \(optimum)")
+            #expect(bound >= atLeast, "\(name): bound \(bound)")
         }
     }
 

@@ -3,7 +3,8 @@
 /// shorter than its duration surely runs in `[latest, earliest + duration)`), and pairwise
 /// disjunctions (two jobs that cannot overlap and cannot be ordered one way must go the other).
 /// `energeticCheck` adds the energetic-reasoning feasibility test on intervals (Baptiste, Le Pape
-/// and Nuijten 1999), which is stronger and costlier; it is used where nodes are few.
+/// and Nuijten 1999), which is stronger and costlier; it is used where nodes are few, and so is
+/// `shave`, which tries one end of each window at a time (Martin and Shmoys 1996).
 ///
 /// Every rule only removes start times that no schedule within the limit can use, so a failure
 /// proves that no such schedule exists below the current decisions.
@@ -176,6 +177,58 @@ struct Propagator {
                             energy += inside * net.demand[j * net.resourceCount + resource]
                             if energy > limit { return false }
                         }
+                    }
+                }
+            }
+        }
+        return true
+    }
+
+    /// Shaving: start times are removed from one end of a window when restricting the job to a
+    /// range of them at that end (half the window, then a quarter, … down to the single end
+    /// value) is refuted by propagation. Repeats over all jobs to a fixpoint; false when a window
+    /// becomes empty, which refutes `limit`. Sound because every removed range was refuted within
+    /// windows that already hold every schedule within the limit. The deadline only stops it early.
+    mutating func shave(earliest: inout [Int], latest: inout [Int], limit: Int, deadline: Deadline) -> Bool {
+        let net = network
+        func refuted(_ e: [Int], _ l: [Int]) -> Bool {
+            var e = e, l = l
+            return !propagate(earliest: &e, latest: &l, limit: limit)
+        }
+        guard propagate(earliest: &earliest, latest: &latest, limit: limit) else { return false }
+        var changed = true
+        while changed {
+            changed = false
+            for j in 0..<net.jobCount where net.durations[j] > 0 && earliest[j] < latest[j] {
+                if deadline.passed { return true }
+                // Low end: is a start in [earliest, earliest + step] impossible?
+                var step = (latest[j] - earliest[j]) / 2
+                while step >= 0 && earliest[j] <= latest[j] {
+                    var l = latest
+                    l[j] = min(latest[j], earliest[j] + step)
+                    if refuted(earliest, l) {
+                        earliest[j] = l[j] + 1
+                        changed = true
+                        if earliest[j] > latest[j] { return false }
+                        guard propagate(earliest: &earliest, latest: &latest, limit: limit) else { return false }
+                    } else {
+                        if step == 0 { break }
+                        step /= 2
+                    }
+                }
+                // High end.
+                step = (latest[j] - earliest[j]) / 2
+                while step >= 0 && earliest[j] <= latest[j] {
+                    var e = earliest
+                    e[j] = max(earliest[j], latest[j] - step)
+                    if refuted(e, latest) {
+                        latest[j] = e[j] - 1
+                        changed = true
+                        if earliest[j] > latest[j] { return false }
+                        guard propagate(earliest: &earliest, latest: &latest, limit: limit) else { return false }
+                    } else {
+                        if step == 0 { break }
+                        step /= 2
                     }
                 }
             }

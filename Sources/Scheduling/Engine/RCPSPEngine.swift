@@ -5,9 +5,9 @@ import GLPK
 /// 1. Upper bound: priority rules with serial and parallel generation, double justification, and
 ///    a first genetic stage.
 /// 2. Lower bounds: critical path, resource work, and destructive energetic reasoning (a
-///    makespan limit whose propagated windows fail the energetic test is impossible), then the
-///    LP relaxation of the time-indexed model from GLPK, over windows propagated under the limit
-///    one below the incumbent.
+///    makespan limit whose propagated, then shaved, windows fail the energetic test is
+///    impossible), then (optionally) the LP relaxation of the time-indexed model from GLPK, over
+///    windows propagated under the limit one below the incumbent.
 /// 3. Proof: the engine's branch-and-bound with propagation (``CutsetSearch``) for a first
 ///    share of nodes, then a second, longer genetic stage, then the search again until the time
 ///    limit. With `method == .mip`, GLPK's branch-and-cut on the time-indexed model instead,
@@ -26,7 +26,7 @@ public enum RCPSPEngine {
 
         var heuristic = HeuristicSearch(network: network, lowerBound: lowerBound, seed: options.seed, deadline: deadline)
         let lists = heuristic.runPriorityRules()
-        lowerBound = destructiveBound(network, &propagator, from: lowerBound, below: heuristic.bestMakespan)
+        lowerBound = destructiveBound(network, &propagator, from: lowerBound, below: heuristic.bestMakespan, deadline: deadline)
         heuristic.lowerBound = lowerBound
         heuristic.genetic(seedLists: lists, budget: options.firstStageSchedules)
         let heuristicMakespan = heuristic.bestMakespan
@@ -122,13 +122,16 @@ public enum RCPSPEngine {
     }
 
     /// Destructive improvement (Klein and Scholl 1999): raises the bound while the makespan limit
-    /// `bound` is refuted by propagation or the energetic test, up to `upper`.
-    static func destructiveBound(_ network: ProjectNetwork, _ propagator: inout Propagator, from bound: Int, below upper: Int) -> Int {
+    /// `bound` is refuted by propagation, the energetic test, or shaving followed by the
+    /// energetic test on the shaved windows, up to `upper`.
+    static func destructiveBound(_ network: ProjectNetwork, _ propagator: inout Propagator, from bound: Int, below upper: Int, deadline: Deadline) -> Int {
         var bound = bound
-        while bound < upper {
+        while bound < upper, !deadline.passed {
             var earliest = network.heads
             var latest = Array(repeating: network.horizon, count: network.jobCount)
             if propagator.propagate(earliest: &earliest, latest: &latest, limit: bound),
+               propagator.energeticCheck(earliest: earliest, latest: latest),
+               propagator.shave(earliest: &earliest, latest: &latest, limit: bound, deadline: deadline),
                propagator.energeticCheck(earliest: earliest, latest: latest) {
                 break
             }
