@@ -192,7 +192,7 @@ struct CutsetSearch {
         /// frees every excess and is kept if every member is needed, so the sets are exactly the
         /// minimal ones (a breadth-first enumeration by size, which this replaced, spent 90 % of
         /// the time on j60 instances with many jobs in parallel checking supersets).
-        func extend(_ u: Int, _ mask: UInt64) {
+        func extend(_ u: Int, _ mask: UInt64, _ freed: inout [Int], _ alternatives: inout [UInt64]) {
             var covered = true
             for i in 0..<width where freed[i] < excess[short[i]] {
                 covered = false
@@ -217,11 +217,11 @@ struct CutsetSearch {
             guard u < useful.count else { return }
             let job = candidates[useful[u]]
             for (i, k) in short.enumerated() { freed[i] += net.demand[job * r + k] }
-            extend(u + 1, mask | (1 << UInt64(useful[u])))
+            extend(u + 1, mask | (1 << UInt64(useful[u])), &freed, &alternatives)
             for (i, k) in short.enumerated() { freed[i] -= net.demand[job * r + k] }
-            extend(u + 1, mask)
+            extend(u + 1, mask, &freed, &alternatives)
         }
-        extend(0, 0)
+        extend(0, 0, &freed, &alternatives)
         return alternatives
     }
 
