@@ -135,6 +135,22 @@ struct EngineTests {
         }
     }
 
+    @Test("the search stops at a schedule that meets the lower bound, and exhausts its tree otherwise")
+    func searchStopsAtTheBound() throws {
+        let path = PSPLIBData.j30("j3041_1")
+        let network = ProjectNetwork(try PSPLIBReader.read(path: path))
+        let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+        var full = CutsetSearch(network: network, incumbent: optimum + 3, deadline: Deadline(seconds: 60))
+        let fullComplete = full.run()
+        #expect(fullComplete)
+        #expect(full.upper == optimum)
+        var early = CutsetSearch(network: network, incumbent: optimum + 3, lowerBound: optimum, deadline: Deadline(seconds: 60))
+        let earlyComplete = early.run()
+        #expect(earlyComplete)
+        #expect(early.upper == optimum)
+        #expect(early.nodes < full.nodes)
+    }
+
     @Test("a tiny instance solved by hand")
     func tiny() throws {
         // Jobs 1 and 2 (3 periods, 2 of 3 units each) cannot overlap; job 3 follows job 1.

@@ -20,6 +20,10 @@ struct CutsetSearch {
     private(set) var found: [Int]?
     private(set) var nodes = 0
     private(set) var timedOut = false
+    /// A proven lower bound: a schedule this short ends the search at once.
+    private let lowerBound: Int
+    /// Set when a schedule reached `lowerBound`, or the time or node limit ran out.
+    private var halted = false
 
     /// `starts[job]`, or -1 while the job is not started.
     private var starts: [Int]
@@ -31,8 +35,12 @@ struct CutsetSearch {
     private var latestBuffer: [Int]
     private let maxStoredStates: Int
 
-    init(network: ProjectNetwork, incumbent: Int, deadline: Deadline, nodeLimit: Int = Int.max, maxStoredStates: Int = 2_000_000) {
+    init(
+        network: ProjectNetwork, incumbent: Int, lowerBound: Int = 0, deadline: Deadline, nodeLimit: Int = Int.max,
+        maxStoredStates: Int = 2_000_000
+    ) {
         self.network = network
+        self.lowerBound = lowerBound
         propagator = Propagator(network: network)
         self.deadline = deadline
         self.nodeLimit = nodeLimit
@@ -44,7 +52,8 @@ struct CutsetSearch {
         latestBuffer = earliestBuffer
     }
 
-    /// Searches; true when the tree was exhausted, so that `upper` is optimal.
+    /// Searches; true when the tree was exhausted or a schedule met the lower bound, so that
+    /// `upper` is optimal.
     mutating func run() -> Bool {
         visit(time: 0)
         return !timedOut
@@ -61,8 +70,11 @@ struct CutsetSearch {
 
     private mutating func visit(time t: Int) {
         nodes += 1
-        if nodes & 15 == 0, nodes >= nodeLimit || deadline.passed { timedOut = true }
-        if timedOut { return }
+        if nodes & 15 == 0, nodes >= nodeLimit || deadline.passed {
+            timedOut = true
+            halted = true
+        }
+        if halted { return }
         let net = network
         let n = net.jobCount
         let d = net.durations
@@ -107,6 +119,7 @@ struct CutsetSearch {
             if makespan < upper {
                 upper = makespan
                 found = starts
+                if upper <= lowerBound { halted = true }
             }
             return
         }
@@ -120,7 +133,7 @@ struct CutsetSearch {
             alternatives = keyed.sorted { ($0.1, $0.0.nonzeroBitCount, $0.0) < ($1.1, $1.0.nonzeroBitCount, $1.0) }.map(\.0)
         }
         for delayed in alternatives {
-            if timedOut { return }
+            if halted { return }
             var restarted: [(Int, Int)] = []
             var next = Int.max
             for (position, j) in candidates.enumerated() {
@@ -139,7 +152,7 @@ struct CutsetSearch {
                     visit(time: next)
                 }
                 // Refuted or fully explored: no completion below the incumbent from this state.
-                if !timedOut { remember(at: next) }
+                if !halted { remember(at: next) }
             }
             for j in eligible where starts[j] == t { setStart(j, -1) }
             for (j, s) in restarted { setStart(j, s) }

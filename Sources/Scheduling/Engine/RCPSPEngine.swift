@@ -86,7 +86,7 @@ public enum RCPSPEngine {
                 break
             }
             var search = CutsetSearch(
-                network: network, incumbent: upperBound, deadline: deadline,
+                network: network, incumbent: upperBound, lowerBound: lowerBound, deadline: deadline,
                 nodeLimit: stage == 1 ? options.firstSearchNodes : Int.max)
             let complete = search.run()
             nodes += search.nodes
@@ -94,6 +94,7 @@ public enum RCPSPEngine {
                 best = found
                 upperBound = heuristic.generator.makespan(found)
             }
+            if upperBound <= lowerBound { break }
             if complete {
                 lowerBound = upperBound
                 proof = .search
