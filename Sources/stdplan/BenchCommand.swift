@@ -26,8 +26,8 @@ struct PSPLIBBenchCommand: ParsableCommand {
             error and makes the exit code 2.
 
             The engine runs on one thread: heuristics (priority rules, genetic algorithm), lower \
-            bounds (critical path, work, energetic reasoning, GLPK's LP relaxation) and its own \
-            branch-and-bound; see docs/engine.md.
+            bounds (critical path, work, energetic reasoning, shaving; GLPK's LP relaxation with \
+            --lp) and its own branch-and-bound; see docs/engine.md.
 
             Examples:
               stdplan bench psplib ../shared/psplib/j30 --reference ../shared/psplib/j30opt.sm
