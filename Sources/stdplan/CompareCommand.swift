@@ -31,23 +31,13 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .customLong("by-change"), help: "For one what-if file: plan its base, then the base with each named change added in turn, so each column shows what one change did.")
     var byChange = false
 
-    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: PlanFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
-    var output: String?
-
-    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
-    var timeLimit: Double = 60
-
-    @Option(help: "Relative optimality gap at which each solve may stop; 0 proves optimality.")
-    var gap: Double = 0
+    @OptionGroup var solverOptions: SolverOptions
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
         if byChange, scenarios.count != 1 { throw ValidationError("--by-change takes exactly one what-if file") }
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
     }
 
     func run() throws {
@@ -56,14 +46,14 @@ struct CompareCommand: ParsableCommand {
             if byChange { loaded = try Self.stages(of: loaded[0]) }
             let clock = ContinuousClock()
             let started = clock.now
-            let results = Planner.planAll(loaded.map(\.portfolio), options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            let results = Planner.planAll(loaded.map(\.portfolio), options: solverOptions.planOptions)
             let wall = clock.now - started
             let compared = try zip(loaded, results).map { scenario, result in
                 ComparedScenario(file: scenario.file, question: scenario.question,
                                  changes: scenario.changes.map { ($0.name, $0.summary) }, portfolio: scenario.portfolio, result: try result.get())
             }
             let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
-            try Output.write(ComparisonReport(scenarios: compared, all: all, wallSeconds: seconds).render(format), to: output)
+            try outputOptions.write(ComparisonReport(scenarios: compared, all: all, wallSeconds: seconds).render(outputOptions.format))
         } catch let error as ValidationError {
             throw error
         } catch {

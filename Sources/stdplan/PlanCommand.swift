@@ -24,29 +24,16 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML). Omit it to plan the built-in 2022–2025 baseline.")
     var scenario: String?
 
-    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: PlanFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
-    var output: String?
-
-    @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may take.")
-    var timeLimit: Double = 60
-
-    @Option(help: "Relative optimality gap at which to stop, e.g. 0.01 for 1%; 0 proves optimality.")
-    var gap: Double = 0
-
-    func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
-    }
+    @OptionGroup var solverOptions: SolverOptions
 
     func run() throws {
         do {
             let (portfolio, source) = try ScenarioArgument.load(scenario)
-            let result = try Planner.plan(portfolio, options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            let result = try Planner.plan(portfolio, options: solverOptions.planOptions)
             let report = PlanReport(portfolio: portfolio, result: result, source: source)
-            try Output.write(report.render(format), to: output)
+            try outputOptions.write(report.render(outputOptions.format))
             switch result.status {
             case .optimal, .feasible: return
             case .infeasible: throw ExitCode.planInfeasible

@@ -21,6 +21,8 @@ struct ReplanCommand: ParsableCommand {
             Examples:
               stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml
               stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml --format json --output replan.json
+
+            --time-limit applies to each of the two plans (the baseline and the re-plan).
             """
     )
 
@@ -30,28 +32,15 @@ struct ReplanCommand: ParsableCommand {
     @Option(help: "Status file (YAML) describing where each standard stands as of a month.")
     var status: String
 
-    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: PlanFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
-    var output: String?
-
-    @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may take for each of the two plans.")
-    var timeLimit: Double = 60
-
-    @Option(help: "Relative optimality gap at which the optimizer may stop, e.g. 0.01 for 1%.")
-    var gap: Double = 0
-
-    func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
-    }
+    @OptionGroup var solverOptions: SolverOptions
 
     func run() throws {
         do {
             let (portfolio, source) = try ScenarioArgument.load(scenario)
             let snapshot = try StatusFileLoader.load(path: status, for: portfolio)
-            let replan = try Replanner.replan(portfolio, status: snapshot, options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            let replan = try Replanner.replan(portfolio, status: snapshot, options: solverOptions.planOptions)
             if let schedule = replan.result.schedule {
                 // The planner validates every schedule; checked again here because this is what is printed.
                 let violations = ScheduleValidator.check(schedule, against: replan.portfolio)
@@ -62,7 +51,7 @@ struct ReplanCommand: ParsableCommand {
                 }
             }
             let report = ReplanReport(scenario: portfolio, replan: replan, source: source, statusSource: status)
-            try Output.write(report.render(format), to: output)
+            try outputOptions.write(report.render(outputOptions.format))
             for result in [replan.baseline, replan.result] {
                 switch result.status {
                 case .optimal, .feasible: continue
