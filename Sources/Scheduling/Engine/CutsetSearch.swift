@@ -28,8 +28,12 @@ struct CutsetSearch {
     /// `starts[job]`, or -1 while the job is not started.
     private var starts: [Int]
     private var scheduled: [UInt64]
-    /// Fully explored states by their set of started jobs: decision point and finishes.
-    private var cutsets: [[UInt64]: [(time: Int, finishes: [Int])]] = [:]
+    /// Fully explored states by their set of started jobs, packed as `[time, count, job₁, finish₁,
+    /// …]` per state, where the pairs are the jobs still in progress at `time` (every other started
+    /// job had finished by then, so only these can make a state dominate or not). Packed because
+    /// the dominance check runs at every child and dominated most of the search's time when each
+    /// state kept an array of all finishes.
+    private var cutsets: [[UInt64]: [Int32]] = [:]
     private var storedStates = 0
     private var earliestBuffer: [Int]
     private var latestBuffer: [Int]
@@ -266,17 +270,20 @@ struct CutsetSearch {
         return propagator.propagate(earliest: &earliest, latest: &latest, limit: upper - 1)
     }
 
-    private func finishes(at time: Int) -> [Int] {
-        (0..<network.jobCount).map { starts[$0] < 0 ? -1 : max(time, starts[$0] + network.durations[$0]) }
-    }
-
     /// Whether an explored state with the same started jobs dominates this one.
     private func dominated(at time: Int) -> Bool {
-        guard let entries = cutsets[scheduled] else { return false }
-        let n = network.jobCount
+        guard let packed = cutsets[scheduled] else { return false }
         let d = network.durations
-        outer: for entry in entries where entry.time <= time {
-            for j in 0..<n where starts[j] >= 0 && entry.finishes[j] > max(time, starts[j] + d[j]) { continue outer }
+        var i = 0
+        outer: while i < packed.count {
+            let entryTime = Int(packed[i]), count = Int(packed[i + 1])
+            let pairs = i + 2
+            i = pairs + 2 * count
+            if entryTime > time { continue }
+            for p in 0..<count {
+                let j = Int(packed[pairs + 2 * p])
+                if Int(packed[pairs + 2 * p + 1]) > max(time, starts[j] + d[j]) { continue outer }
+            }
             return true
         }
         return false
@@ -284,15 +291,51 @@ struct CutsetSearch {
 
     private mutating func remember(at time: Int) {
         guard storedStates < maxStoredStates else { return }
-        let entry = (time: time, finishes: finishes(at: time))
-        var entries = cutsets.removeValue(forKey: scheduled) ?? []
-        // Drop the states the new one dominates, so the lists stay short.
-        let before = entries.count
-        entries.removeAll { old in
-            old.time >= entry.time && !zip(old.finishes, entry.finishes).contains { $0.0 < $0.1 }
+        let d = network.durations
+        var entry: [Int32] = [Int32(time), 0]
+        for j in 0..<network.jobCount where starts[j] >= 0 && starts[j] + d[j] > time {
+            entry.append(Int32(j))
+            entry.append(Int32(starts[j] + d[j]))
         }
-        storedStates += 1 - (before - entries.count)
-        entries.append(entry)
-        cutsets[scheduled] = entries
+        let count = (entry.count - 2) / 2
+        entry[1] = Int32(count)
+        guard let old = cutsets[scheduled] else {
+            cutsets[scheduled] = entry
+            storedStates += 1
+            return
+        }
+        // Drop the states the new one dominates (no earlier, and no job finishing earlier than in
+        // the new one; a job missing from an old state's pairs finished by its time), so the
+        // lists stay short.
+        var kept: [Int32] = []
+        kept.reserveCapacity(old.count + entry.count)
+        var dropped = 0
+        var i = 0
+        while i < old.count {
+            let oldTime = Int(old[i]), oldCount = Int(old[i + 1])
+            let end = i + 2 + 2 * oldCount
+            var newDominates = oldTime >= time
+            if newDominates {
+                for p in 0..<count {
+                    let job = entry[2 + 2 * p], finish = Int(entry[3 + 2 * p])
+                    var oldFinish = oldTime
+                    var q = i + 2
+                    while q < end {
+                        if old[q] == job { oldFinish = Int(old[q + 1]); break }
+                        q += 2
+                    }
+                    if finish > oldFinish { newDominates = false; break }
+                }
+            }
+            if newDominates {
+                dropped += 1
+            } else {
+                kept.append(contentsOf: old[i..<end])
+            }
+            i = end
+        }
+        kept.append(contentsOf: entry)
+        storedStates += 1 - dropped
+        cutsets[scheduled] = kept
     }
 }
