@@ -18,6 +18,9 @@ public struct BottleneckReport: Sendable {
         latenessWeight = analysis.base.latenessWeight
     }
 
+    /// The report as typed JSON (numbers as numbers), for `--format json`.
+    public var document: BottleneckDocument { BottleneckDocument(self) }
+
     /// The report in `format`.
     public func render(_ format: PlanFormat) -> String {
         let headers = ["Rank", "Kind", "ID", "Name", "Capacity", "Gain: weighted late (re-solve)", "Gain: objective (re-solve)",
@@ -45,12 +48,10 @@ public struct BottleneckReport: Sendable {
             return CSV.line(["rank", "kind", "id", "name", "capacity", "lateness_gain", "objective_gain", "shadow_price", "shadow_lateness", "status"])
                 + rows.map { CSV.line($0.map { $0 == "—" ? "" : $0 }) }.joined()
         case .json:
-            let keys = ["rank", "kind", "id", "name", "capacity", "lateness_gain", "objective_gain", "shadow_price", "shadow_lateness", "status"]
-            let entries = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0.map { $0 == "—" ? "" : $0 })) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(["scenario": [["name": scenario]], "ranking": entries])) ?? Data("{}".utf8)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+            return text + "\n"
         }
     }
 }

@@ -53,14 +53,10 @@ public struct SweepReport: Sendable {
                                      s.map { "\($0.weightedMonthsLate)" } ?? "", s?.lastPublication?.description ?? ""])
                 }.joined()
         case .json:
-            let entries: [[String: String]] = zip(points, rows).map { point, row in
-                Dictionary(uniqueKeysWithValues: zip(["value", "status", "gap", "on_time", "months_late", "weighted_months_late", "last_publication"], row))
-                    .merging(["seconds": String(format: "%.3f", point.result.seconds)]) { a, _ in a }
-            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let body = (try? encoder.encode(SweepDocument(parameter: parameter, points: entries))).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
-            return body + "\n"
+            guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+            return text + "\n"
         case .markdown:
             return "# Sweep of \(parameter)\n\n" + table.markdown() + "\n```\n" + chart() + "```\n"
         case .table:
@@ -68,10 +64,8 @@ public struct SweepReport: Sendable {
         }
     }
 
-    private struct SweepDocument: Encodable {
-        var parameter: String
-        var points: [[String: String]]
-    }
+    /// The report as typed JSON (numbers as numbers), for `--format json`.
+    public var document: SweepDocument { SweepDocument(self) }
 
     /// A horizontal bar per value, scaled to the largest.
     func chart(width: Int = 40) -> String {

@@ -119,11 +119,9 @@ struct CommandLineTests {
         #expect(plain.stderr.contains("not a what-if overlay"))
     }
 
-    @Test("sweep and bottlenecks run on a small scenario and rank the binding unit first")
-    func sweepAndBottlenecks() throws {
-        let directory = try Self.temporaryDirectory()
-        let file = directory.appendingPathComponent("small.yaml")
-        try """
+    /// Three standards due in 2022 queue on unit u (capacity 1) for six months of drafting each,
+    /// then take one month of the working group's review (capacity 2); d is v's and due in 2030.
+    static let smallScenario = """
         format: 1
         name: small
         plan_start: 2022-01
@@ -136,7 +134,13 @@ struct CommandLineTests {
           - {id: b, name: 乙, category: operations, urgency: 3, target_year: 2022, lead_unit: u}
           - {id: c, name: 丙, category: operations, urgency: 1, target_year: 2022, lead_unit: u}
           - {id: d, name: 丁, category: operations, urgency: 1, target_year: 2030, lead_unit: v}
-        """.write(to: file, atomically: true, encoding: .utf8)
+        """
+
+    @Test("sweep and bottlenecks run on a small scenario and rank the binding unit first")
+    func sweepAndBottlenecks() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("small.yaml")
+        try Self.smallScenario.write(to: file, atomically: true, encoding: .utf8)
         let sweep = try Self.run(["sweep", file.path, "--vary", "unit:u=1..3"])
         #expect(sweep.status == 0, "\(sweep.stderr)")
         #expect(sweep.stdout.contains("Urgency-weighted months late"))
@@ -148,6 +152,78 @@ struct CommandLineTests {
         #expect(rows[1].hasPrefix("1,unit,u,"))
         let bad = try Self.run(["sweep", file.path, "--vary", "unit:nobody=1,2"])
         #expect(bad.status == 64)
+    }
+
+    /// A JSON integer as JSONSerialization hands it over; nil for a string (the old defect), a
+    /// fraction, null or a missing key.
+    static func integer(_ value: Any?) -> Int? {
+        guard let value, !(value is String) else { return nil }
+        return value as? Int
+    }
+
+    /// A JSON number, whole or not; nil for a string, null or a missing key.
+    static func number(_ value: Any?) -> Double? {
+        guard let value, !(value is String) else { return nil }
+        return value as? Double ?? (value as? Int).map(Double.init)
+    }
+
+    /// The figures solved by hand. Lateness weight L = 481 (the CLI prints it). Capacity 1: u
+    /// drafts a, b, c in turn, published 2022-07, 2023-01, 2023-07, so b is 1 month late and c 7:
+    /// weighted 3·1 + 1·7 = 10, objective 481·10 + 5·7 + 3·13 + 1·19 + 1·7 = 4910. Capacity 2: c
+    /// drafts second and is published 2023-01 (1 month late), d's review waits for August: 481 +
+    /// 35 + 21 + 13 + 8 = 558. Capacity 3: four reviews in July and August, none late: 35 + 21 +
+    /// 8 + 8 = 72. So one more unit of u gains 9 weighted months and 4910 − 558 = 4352.
+    @Test("sweep and bottleneck JSON write numbers as numbers, with the values solved by hand")
+    func sweepAndBottlenecksJSON() throws {
+        let directory = try Self.temporaryDirectory()
+        let file = directory.appendingPathComponent("small.yaml")
+        try Self.smallScenario.write(to: file, atomically: true, encoding: .utf8)
+
+        let sweep = try Self.run(["sweep", file.path, "--vary", "unit:u=1..3", "--format", "json"])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        #expect(sweep.stdout.contains("\"value\" : 1,") && sweep.stdout.contains("\"objective\" : 4910,"), "integers are written without a fraction")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sweep.stdout.utf8)) as? [String: Any])
+        #expect(Self.integer(document["format"]) == 1)
+        #expect(document["scenario"] as? String == "small")
+        #expect(document["parameter"] as? String == "unit:u")
+        let points = try #require(document["points"] as? [[String: Any]])
+        #expect(points.map { Self.integer($0["value"]) } == [1, 2, 3])
+        #expect(points.map { Self.integer($0["objective"]) } == [4910, 558, 72])
+        #expect(points.map { Self.number($0["bound"]) } == [4910, 558, 72])
+        #expect(points.map { Self.number($0["gap"]) } == [0, 0, 0])
+        #expect(points.map { Self.integer($0["on_time"]) } == [2, 3, 4])
+        #expect(points.map { Self.integer($0["with_target"]) } == [4, 4, 4])
+        #expect(points.map { Self.integer($0["months_late"]) } == [8, 1, 0])
+        #expect(points.map { Self.integer($0["weighted_months_late"]) } == [10, 1, 0])
+        #expect(points.map { $0["last_publication"] as? String } == ["2023-07", "2023-01", "2022-08"])
+        #expect(points.map { $0["status"] as? String } == ["optimal", "optimal", "optimal"])
+        #expect(points.allSatisfy { Self.number($0["seconds"]).map { $0 >= 0 } == true })
+
+        let bottlenecks = try Self.run(["bottlenecks", file.path, "--format", "json"])
+        #expect(bottlenecks.status == 0, "\(bottlenecks.stderr)")
+        let analysis = try #require(try JSONSerialization.jsonObject(with: Data(bottlenecks.stdout.utf8)) as? [String: Any])
+        #expect(bottlenecks.stdout.contains("\"capacity\" : 1,") && bottlenecks.stdout.contains("\"rank\" : 1,"), "integers are written without a fraction")
+        #expect(Self.integer(analysis["format"]) == 1)
+        #expect(analysis["scenario"] as? String == "small")
+        #expect(Self.integer(analysis["lateness_weight"]) == 481)
+        let base = try #require(analysis["base"] as? [String: Any])
+        #expect(base["status"] as? String == "optimal")
+        #expect(Self.integer(base["objective"]) == 4910)
+        #expect(Self.number(base["gap"]) == 0)
+        #expect(Self.number(base["seconds"]) != nil)
+        let ranking = try #require(analysis["ranking"] as? [[String: Any]])
+        #expect(ranking.map { $0["id"] as? String } == ["u", "wg", "v"])
+        #expect(ranking.map { Self.integer($0["rank"]) } == [1, 2, 3])
+        #expect(ranking.map { Self.integer($0["capacity"]) } == [1, 2, 1])
+        #expect(ranking.map { Self.integer($0["lateness_gain"]) } == [9, 0, 0])
+        #expect(ranking.map { Self.integer($0["objective_gain"]) } == [4352, 0, 0])
+        // The LP estimate is not solved by hand, but it is a number and its two forms agree.
+        for entry in ranking {
+            let price = try #require(Self.number(entry["shadow_price"]), "\(entry)")
+            let lateness = try #require(Self.number(entry["shadow_lateness"]), "\(entry)")
+            #expect(abs(price / 481 - lateness) < 1e-4)
+        }
+        #expect(Self.number(ranking[0]["shadow_price"]).map { $0 > 0 } == true)
     }
 
     @Test("--output never overwrites an existing file (exit 73)")

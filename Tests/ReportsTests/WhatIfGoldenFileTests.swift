@@ -65,4 +65,45 @@ struct WhatIfGoldenFileTests {
         #expect(report.analysis.base.status == .optimal)
         try Self.compare(report.render(format), golden: "baseline-bottlenecks", format: format)
     }
+
+    @Test("the sweep JSON round-trips and its figures are the plans' own")
+    func sweepRoundTrip() throws {
+        let report = try Self.sweep.get()
+        let document = try JSONDecoder().decode(SweepDocument.self, from: Data(report.render(.json).utf8))
+        #expect(document == report.document)
+        #expect(document.scenario == "证券期货业技术管理标准规划（2022-2025）基线")
+        #expect(document.points.map(\.value) == [4, 5, 6])
+        for (point, entry) in zip(report.points, document.points) {
+            let summary = try #require(PlanSummary(portfolio: point.portfolio, schedule: point.result.schedule))
+            #expect(entry.objective == point.result.objective)
+            #expect(entry.onTime == summary.onTime && entry.withTarget == summary.withTarget)
+            #expect(entry.weightedMonthsLate == summary.weightedMonthsLate)
+        }
+    }
+
+    @Test("the bottleneck JSON round-trips and ranks in the analysis' order")
+    func bottlenecksRoundTrip() throws {
+        let report = try Self.bottlenecks.get()
+        let document = try JSONDecoder().decode(BottleneckDocument.self, from: Data(report.render(.json).utf8))
+        #expect(document == report.document)
+        #expect(document.ranking.map(\.rank) == Array(1...report.analysis.ranking.count))
+        #expect(document.ranking.map(\.id) == report.analysis.ranking.map(\.id))
+        #expect(document.ranking.map(\.latenessGain) == report.analysis.ranking.map(\.lateness))
+        #expect(document.latenessWeight == report.analysis.base.latenessWeight)
+    }
+
+    /// A point without a schedule keeps every key, with null figures, so readers need no
+    /// "is the key there" checks; the value is a number whenever the text is one.
+    @Test("a sweep point without a schedule writes explicit nulls", arguments: [("1.5", 1.5), ("0", 0), ("x", nil)] as [(String, Double?)])
+    func sweepNulls(text: String, value: Double?) throws {
+        let portfolio = try ScenarioLoader.builtinBaseline()
+        let result = PlanResult(status: .infeasible, schedule: nil, objective: nil, bound: nil, gap: nil, seconds: 0.12345, latenessWeight: 1)
+        let json = SweepReport(parameter: "duration:*", points: [.init(value: text, portfolio: portfolio, result: result)]).render(.json)
+        for key in ["objective", "bound", "gap", "on_time", "with_target", "months_late", "weighted_months_late", "last_publication"] {
+            #expect(json.contains("\"\(key)\" : null"), "\(key)")
+        }
+        let document = try JSONDecoder().decode(SweepDocument.self, from: Data(json.utf8))
+        #expect(document.points.first?.value == value)
+        #expect(document.points.first?.seconds == 0.123)
+    }
 }
