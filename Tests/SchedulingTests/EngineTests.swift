@@ -151,6 +151,46 @@ struct EngineTests {
         #expect(early.nodes < full.nodes)
     }
 
+    @Test("a search run in shares continues where it stopped and ends as one run does", arguments: ["j3041_1", "j301_5"])
+    func searchResumes(name: String) throws {
+        let path = PSPLIBData.j30(name)
+        let network = ProjectNetwork(try PSPLIBReader.read(path: path))
+        let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+        var whole = CutsetSearch(network: network, incumbent: optimum + 2, deadline: Deadline(seconds: 60))
+        let wholeComplete = whole.run()
+        #expect(wholeComplete)
+        #expect(whole.upper == optimum)
+        // Shares of a quarter of the tree: a search that started over each time would never finish.
+        let share = max(16, whole.nodes / 4)
+        var parts = CutsetSearch(network: network, incumbent: optimum + 2, deadline: Deadline(seconds: 60))
+        var runs = 0
+        while !parts.run(budget: share) {
+            runs += 1
+            try #require(runs < 40, "the shares do not add up to the tree")
+        }
+        #expect(runs >= 3)
+        #expect(parts.upper == optimum)
+        // Each new run walks down again to where the last one stopped (at most one node per job)
+        // and may overrun its share by the 16 nodes between checks of the budget.
+        #expect(parts.nodes <= whole.nodes + (runs + 1) * (network.jobCount + 16))
+        let found = try #require(parts.found)
+        #expect(RCPSPValidator.violations(of: found, makespan: optimum, in: network.instance).isEmpty)
+    }
+
+    @Test("a search told of a better incumbent elsewhere searches below it")
+    func searchTightens() throws {
+        let path = PSPLIBData.j30("j3041_1")
+        let network = ProjectNetwork(try PSPLIBReader.read(path: path))
+        let optimum = try #require(Self.optima.reference(forFile: path)?.upperBound)
+        var search = CutsetSearch(network: network, incumbent: optimum + 5, deadline: Deadline(seconds: 60))
+        _ = search.run(budget: 16)
+        search.tighten(to: optimum)
+        let complete = search.run()
+        // Nothing below the optimum exists, so the search ends with the optimum proven.
+        #expect(complete)
+        #expect(search.upper == optimum)
+    }
+
     @Test("a tiny instance solved by hand")
     func tiny() throws {
         // Jobs 1 and 2 (3 periods, 2 of 3 units each) cannot overlap; job 3 follows job 1.

@@ -26,6 +26,8 @@ public struct RCPSPOptions: Sendable {
     public var firstSearchNodes: Int
     /// Schedules of the second genetic stage.
     public var secondStageSchedules: Int
+    /// Schedules of the short genetic stage seeded with each schedule the exact search finds.
+    public var polishSchedules: Int
     /// Use GLPK's LP relaxation of the time-indexed model as a root lower bound. Off by default:
     /// on PSPLIB j30 it never closed a gap the other bounds left open and cost up to seconds on
     /// long horizons (docs/engine.md).
@@ -39,6 +41,7 @@ public struct RCPSPOptions: Sendable {
     public init(
         timeLimit: Double? = 10, seed: UInt64 = 1, method: Method = .hybrid,
         firstStageSchedules: Int = 1_000, firstSearchNodes: Int = 20_000, secondStageSchedules: Int = 50_000,
+        polishSchedules: Int = 5_000,
         linearProgrammingBound: Bool = false, cuts: Bool = true,
         branching: BranchingRule = .driebeckTomlin, backtracking: BacktrackingRule = .bestLocalBound
     ) {
@@ -48,6 +51,7 @@ public struct RCPSPOptions: Sendable {
         self.firstStageSchedules = firstStageSchedules
         self.firstSearchNodes = firstSearchNodes
         self.secondStageSchedules = secondStageSchedules
+        self.polishSchedules = polishSchedules
         self.linearProgrammingBound = linearProgrammingBound
         self.cuts = cuts
         self.branching = branching
