@@ -5,8 +5,9 @@ import Scheduling
 /// task with the plan's lead unit, its loads, its dependencies and, when uncertain, the
 /// distribution its duration is drawn from. Months become periods counted from the plan start.
 ///
-/// It mirrors the scheduling engine's compilation (phase order, dependencies with lags, facts
-/// that dependencies do not hold back), but with durations that change from sample to sample;
+/// It mirrors the scheduling engine's compilation (phase order, dependencies with lags as
+/// resolved by `Portfolio.resolvedDependencies` for both, facts that dependencies do not hold
+/// back), but with durations that change from sample to sample;
 /// the zero-uncertainty tests check that it reproduces the plan. Tasks are plain values and
 /// their lists live in flat arrays, so the inner loops copy no reference-counted storage.
 struct SimulationModel: Sendable {
@@ -231,25 +232,16 @@ struct SimulationModel: Sendable {
         }
 
         var waits = Array(repeating: [(task: Int, lag: Int)](), count: tasks.count)
-        var standardIndex: [StandardID: Int] = [:]
-        for (s, standard) in portfolio.standards.enumerated() where standardIndex[standard.id] == nil { standardIndex[standard.id] = s }
-        for dependency in portfolio.dependencies {
-            guard let p = standardIndex[dependency.predecessor], let s = standardIndex[dependency.successor] else { continue }
-            let successor = portfolio.standards[s]
-            let successorPhase = dependency.successorPhase.flatMap { id in successor.phases.firstIndex { $0.id == id } } ?? 0
+        for dependency in portfolio.resolvedDependencies {
             // Facts beat plans: a phase already done or under way is not held back by a dependency.
-            guard let waiting = taskOf[s]?[successorPhase], tasks[waiting].fixedStart == nil else { continue }
-            let predecessor = portfolio.standards[p]
-            if case .published(let month) = predecessor.status {
-                if dependency.predecessorPhase == nil {
-                    tasks[waiting].earliest = max(tasks[waiting].earliest, month - start + 1 + dependency.lag)
-                }
-                continue
+            guard let waiting = taskOf[dependency.successor]?[dependency.successorPhaseIndex], tasks[waiting].fixedStart == nil else { continue }
+            switch dependency.predecessor {
+            case .publishedIn(let month):
+                tasks[waiting].earliest = max(tasks[waiting].earliest, month - start + 1 + dependency.lag)
+            case .phase(let p, let predecessorPhase):
+                guard let finishing = taskOf[p]?[predecessorPhase] else { continue }  // that phase is already done
+                waits[waiting].append((finishing, dependency.lag))
             }
-            let predecessorPhase = dependency.predecessorPhase.flatMap { id in predecessor.phases.firstIndex { $0.id == id } }
-                ?? (predecessor.phases.count - 1)
-            guard let finishing = taskOf[p]?[predecessorPhase] else { continue }  // that phase is already done
-            waits[waiting].append((finishing, dependency.lag))
         }
         var dependencyTasks: [Int] = [], dependencyLags: [Int] = []
         for t in tasks.indices {

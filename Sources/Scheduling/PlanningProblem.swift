@@ -115,29 +115,20 @@ struct PlanningProblem: Sendable {
                 deadline: standard.deadline.map { $0 - start }, hardDeadline: standard.hardDeadline && standard.deadline != nil))
         }
 
-        var standardIndex: [StandardID: Int] = [:]
-        for (s, standard) in portfolio.standards.enumerated() where standardIndex[standard.id] == nil { standardIndex[standard.id] = s }
-        for dependency in portfolio.dependencies {
-            guard let p = standardIndex[dependency.predecessor], let s = standardIndex[dependency.successor] else { continue }
-            let successor = portfolio.standards[s]
-            let successorPhase = dependency.successorPhase.flatMap { id in successor.phases.firstIndex { $0.id == id } } ?? 0
+        for dependency in portfolio.resolvedDependencies {
             // Facts beat plans: a phase already done or under way is not held back by a dependency.
-            guard let succTask = taskOf[s]?[successorPhase], tasks[succTask].fixedStart == nil else { continue }
-            let predecessor = portfolio.standards[p]
-            if case .published(let month) = predecessor.status {
-                if dependency.predecessorPhase == nil {
-                    tasks[succTask].release = max(tasks[succTask].release, month - start + 1 + dependency.lag)
+            guard let succTask = taskOf[dependency.successor]?[dependency.successorPhaseIndex], tasks[succTask].fixedStart == nil else { continue }
+            switch dependency.predecessor {
+            case .publishedIn(let month):
+                tasks[succTask].release = max(tasks[succTask].release, month - start + 1 + dependency.lag)
+            case .phase(let p, let predPhase):
+                guard let predTask = taskOf[p]?[predPhase] else { continue }  // that phase is already done
+                if let fixed = tasks[predTask].fixedStart {
+                    let finish = fixed + tasks[predTask].duration - 1
+                    tasks[succTask].release = max(tasks[succTask].release, finish + 1 + dependency.lag)
+                } else {
+                    precedences.append(Precedence(predecessor: predTask, successor: succTask, delay: tasks[predTask].duration + dependency.lag))
                 }
-                continue
-            }
-            let predPhase = dependency.predecessorPhase.flatMap { id in predecessor.phases.firstIndex { $0.id == id } }
-                ?? (predecessor.phases.count - 1)
-            guard let predTask = taskOf[p]?[predPhase] else { continue }  // that phase is already done
-            if let fixed = tasks[predTask].fixedStart {
-                let finish = fixed + tasks[predTask].duration - 1
-                tasks[succTask].release = max(tasks[succTask].release, finish + 1 + dependency.lag)
-            } else {
-                precedences.append(Precedence(predecessor: predTask, successor: succTask, delay: tasks[predTask].duration + dependency.lag))
             }
         }
         // Releases pass down each standard's chain, so later phases see them as well.
