@@ -87,6 +87,30 @@ struct HeuristicSearch {
         return lists
     }
 
+    /// Priority rules from start windows under a makespan limit (latest start, latest finish,
+    /// latest start with ties to the earliest start), through serial and parallel generation,
+    /// each improved; returns their lists.
+    mutating func runWindowRules(earliest: [Int], latest: [Int]) -> [[Int]] {
+        let n = network.jobCount
+        let d = network.durations
+        let rules: [[Double]] = [
+            (0..<n).map { Double(latest[$0]) },
+            (0..<n).map { Double(latest[$0] + d[$0]) },
+            (0..<n).map { Double(latest[$0]) + 0.001 * Double(earliest[$0]) },
+        ]
+        var lists: [[Int]] = []
+        for rule in rules {
+            if reachedBound { break }
+            let serial = generator.improve(generator.forward(order: list(priority: rule)))
+            offer(serial)
+            lists.append(generator.order(byStart: serial))
+            let parallel = generator.improve(generator.parallel(priority: rule))
+            offer(parallel)
+            lists.append(generator.order(byStart: parallel))
+        }
+        return lists
+    }
+
     /// A list drawn by regret-based biased random sampling on latest finish times (Kolisch 1995).
     mutating func sampledList() -> [Int] {
         let net = network

@@ -27,9 +27,13 @@ public enum RCPSPEngine {
 
         var heuristic = HeuristicSearch(network: network, lowerBound: lowerBound, seed: options.seed, deadline: deadline)
         let lists = heuristic.runPriorityRules()
-        lowerBound = destructiveBound(network, &propagator, from: lowerBound, below: heuristic.bestMakespan, deadline: deadline)
+        var windows: (earliest: [Int], latest: [Int])?
+        lowerBound = destructiveBound(network, &propagator, from: lowerBound, below: heuristic.bestMakespan, deadline: deadline, windows: &windows)
         heuristic.lowerBound = lowerBound
-        heuristic.genetic(seedLists: lists, budget: options.firstStageSchedules)
+        // The shaved windows under the lower bound say when each job must start in a schedule
+        // that short; as priorities they lead the generation schemes towards one.
+        let windowLists = windows.map { heuristic.runWindowRules(earliest: $0.earliest, latest: $0.latest) } ?? []
+        heuristic.genetic(seedLists: windowLists + lists, budget: options.firstStageSchedules)
         let heuristicMakespan = heuristic.bestMakespan
         var best = heuristic.best
         var upperBound = heuristic.bestMakespan
@@ -143,7 +147,18 @@ public enum RCPSPEngine {
     /// `bound` is refuted by propagation, the energetic test, or shaving followed by the
     /// energetic test on the shaved windows, up to `upper`.
     static func destructiveBound(_ network: ProjectNetwork, _ propagator: inout Propagator, from bound: Int, below upper: Int, deadline: Deadline) -> Int {
+        var windows: (earliest: [Int], latest: [Int])?
+        return destructiveBound(network, &propagator, from: bound, below: upper, deadline: deadline, windows: &windows)
+    }
+
+    /// The same, also giving the shaved windows under the bound it stops at (nil when it reached
+    /// `upper` or the deadline): every schedule as short as that bound starts within them.
+    static func destructiveBound(
+        _ network: ProjectNetwork, _ propagator: inout Propagator, from bound: Int, below upper: Int, deadline: Deadline,
+        windows: inout (earliest: [Int], latest: [Int])?
+    ) -> Int {
         var bound = bound
+        windows = nil
         while bound < upper, !deadline.passed {
             var earliest = network.heads
             var latest = Array(repeating: network.horizon, count: network.jobCount)
@@ -151,6 +166,7 @@ public enum RCPSPEngine {
                propagator.energeticCheck(earliest: earliest, latest: latest),
                propagator.shave(earliest: &earliest, latest: &latest, limit: bound, deadline: deadline),
                propagator.energeticCheck(earliest: earliest, latest: latest) {
+                windows = (earliest, latest)
                 break
             }
             bound += 1
