@@ -38,7 +38,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "Scheduling", "PlanModel", "ScenarioFile"],
             exclude: ["Golden"]  // read through #filePath, so they stay reviewable files in the repo
         ),
-        .testTarget(name: "RiskTests", dependencies: ["Risk", "Scheduling", "PlanModel", "ScenarioFile"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Scheduling", "PlanModel", "ScenarioFile", "Reports"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stdplan"]),
     ],
     swiftLanguageModes: [.v6]
