@@ -74,9 +74,9 @@ struct CutsetSearch {
         return complete
     }
 
-    /// Lowers the incumbent to a makespan found elsewhere (by the heuristics, or by the search in
-    /// the other direction). States explored under a larger incumbent stay valid: no completion
-    /// below the larger one means none below the smaller.
+    /// Lowers the incumbent to a makespan found elsewhere (by the genetic stages between runs).
+    /// States explored under a larger incumbent stay valid: no completion below the larger one
+    /// means none below the smaller.
     mutating func tighten(to incumbent: Int) {
         if incumbent < upper { upper = incumbent }
     }
