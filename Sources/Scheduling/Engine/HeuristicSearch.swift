@@ -73,31 +73,11 @@ struct HeuristicSearch {
     }
 
     /// Runs every priority rule through serial and parallel generation, each improved.
-    mutating func runPriorityRules() -> [[Int]] {
-        var lists: [[Int]] = []
-        for rule in priorityRules() {
-            let serial = generator.improve(generator.forward(order: list(priority: rule)))
-            offer(serial)
-            lists.append(generator.order(byStart: serial))
-            let parallel = generator.improve(generator.parallel(priority: rule))
-            offer(parallel)
-            lists.append(generator.order(byStart: parallel))
-            if reachedBound { break }
-        }
-        return lists
-    }
+    mutating func runPriorityRules() -> [[Int]] { run(rules: priorityRules()) }
 
-    /// Priority rules from start windows under a makespan limit (latest start, latest finish,
-    /// latest start with ties to the earliest start), through serial and parallel generation,
-    /// each improved; returns their lists.
-    mutating func runWindowRules(earliest: [Int], latest: [Int]) -> [[Int]] {
-        let n = network.jobCount
-        let d = network.durations
-        let rules: [[Double]] = [
-            (0..<n).map { Double(latest[$0]) },
-            (0..<n).map { Double(latest[$0] + d[$0]) },
-            (0..<n).map { Double(latest[$0]) + 0.001 * Double(earliest[$0]) },
-        ]
+    /// Each rule through serial and parallel generation, each schedule improved; the lists in the
+    /// order of the improved schedules. Stops once a schedule meets the lower bound.
+    private mutating func run(rules: [[Double]]) -> [[Int]] {
         var lists: [[Int]] = []
         for rule in rules {
             if reachedBound { break }
@@ -109,6 +89,18 @@ struct HeuristicSearch {
             lists.append(generator.order(byStart: parallel))
         }
         return lists
+    }
+
+    /// Priority rules from start windows under a makespan limit (latest start, latest finish,
+    /// latest start with ties to the earliest start), run as ``runPriorityRules()`` runs its rules.
+    mutating func runWindowRules(earliest: [Int], latest: [Int]) -> [[Int]] {
+        let n = network.jobCount
+        let d = network.durations
+        return run(rules: [
+            (0..<n).map { Double(latest[$0]) },
+            (0..<n).map { Double(latest[$0] + d[$0]) },
+            (0..<n).map { Double(latest[$0]) + 0.001 * Double(earliest[$0]) },
+        ])
     }
 
     /// A list drawn by regret-based biased random sampling on latest finish times (Kolisch 1995).
