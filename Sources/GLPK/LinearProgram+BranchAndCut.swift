@@ -19,6 +19,11 @@ extension LinearProgram {
                 throw GLPKError.invalidOption(name: name, reason: "it is \(limit); use a positive count, or nil for no limit")
             }
         }
+        guard options.fractionalTail >= 0, options.fractionalTail <= 0.25 else {
+            throw GLPKError.invalidOption(
+                name: "MIPOptions.fractionalTail",
+                reason: "it is \(options.fractionalTail); use 0 for a whole-number objective, or a tail in (0, 0.25]")
+        }
         let stopwatch = Stopwatch(limit: options.timeLimit)
         let warmStart = try options.warmStart.map(preparedWarmStart)
 
@@ -49,8 +54,12 @@ extension LinearProgram {
                         + "look for badly scaled coefficients")
             }
 
+            // An integral objective is compared exactly only while GLPK's tolerances stay far below one
+            // unit: see `MIPOptions.integralObjective`.
+            let magnitude = objectiveMagnitude
+            let exact = options.integralObjective && magnitude <= MIPOptions.exactIntegralMagnitude
             let search = MIPSearch(
-                sense: sense, integralObjective: options.integralObjective,
+                sense: sense, integralObjective: exact, fractionalTail: options.fractionalTail,
                 warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit)
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
@@ -58,6 +67,12 @@ extension LinearProgram {
             parameters.br_tech = options.branching.glpkCode
             parameters.bt_tech = options.backtracking.glpkCode
             parameters.mip_gap = options.relativeGap
+            if exact {
+                // GLPK prunes a node whose bound is within tol_obj·(1 + |incumbent|) of the incumbent
+                // (ios_is_hopeful). Kept under 1e-3 of a unit, no node that may hold a solution one unit
+                // better is ever pruned; the default 1e-7 hid 2.6 units at an objective of 2.6e7.
+                parameters.tol_obj = min(parameters.tol_obj, 1e-3 / (1 + magnitude))
+            }
             let cuts = options.cuts ? GLP_ON : GLP_OFF
             parameters.gmi_cuts = cuts
             parameters.mir_cuts = cuts
@@ -94,7 +109,14 @@ extension LinearProgram {
             default:
                 throw GLPKError.solver("glp_intopt", code)
             }
-            return solution(status, search: search, stopwatch: stopwatch)
+            var result = solution(status, search: search, stopwatch: stopwatch)
+            if options.integralObjective, !exact, result.status == .optimal {
+                // Too large to compare to one unit: GLPK's own pruning and bound rounding (to 0.001) may
+                // have hidden a better solution, so the claim is withheld (see MIPOptions.integralObjective).
+                result.status = .feasible
+                result.provenExactly = false
+            }
+            return result
         }
     }
 
@@ -108,13 +130,15 @@ extension LinearProgram {
             let objective = glp_mip_obj_val(problem)
             result.objective = objective
             result.columnValues = (0..<columnCount).map { glp_mip_col_val(problem, Int32($0 + 1)) }
+            // With a fractional tail, bounds and proofs are about the objective's whole-number part.
+            let proven = search?.wholePart(objective) ?? objective
             if status == .optimal {
-                result.bound = objective
+                result.bound = proven
             } else if let bound = search?.bestBound {
                 // Round-off can put the bound a hair beyond the incumbent; that means the incumbent is proven.
-                let clamped = sense == .minimize ? min(bound, objective) : max(bound, objective)
+                let clamped = sense == .minimize ? min(bound, proven) : max(bound, proven)
                 result.bound = clamped
-                if clamped == objective {
+                if clamped == proven {
                     result.status = .optimal
                 }
             }

@@ -21,6 +21,10 @@ public final class LinearProgram {
     private(set) var columnKinds: [VariableKind] = []
     private(set) var columnBounds: [Bounds] = []
     private(set) var rowBounds: [Bounds] = []
+    /// Objective coefficients and constant, mirrored so that the largest value the objective can take
+    /// over the columns' bounds is known without GLPK calls (see ``objectiveMagnitude``).
+    private(set) var columnCosts: [Double] = []
+    private(set) var objectiveConstant: Double = 0
 
     /// GLPK's hard limit on rows and on columns.
     private static let maximumCount = 100_000_000
@@ -78,6 +82,7 @@ public final class LinearProgram {
         }
         columnKinds.append(kind)
         columnBounds.append(bounds)
+        columnCosts.append(cost)
         return index
     }
 
@@ -101,6 +106,7 @@ public final class LinearProgram {
         }
         columnKinds.append(contentsOf: repeatElement(kind, count: count))
         columnBounds.append(contentsOf: repeatElement(bounds, count: count))
+        columnCosts.append(contentsOf: repeatElement(cost, count: count))
         return first..<first + count
     }
 
@@ -110,6 +116,20 @@ public final class LinearProgram {
         try requireColumn(column)
         try Self.requireFinite(cost, "cost of column \(column)")
         glp_set_obj_coef(problem, Int32(column + 1), cost)
+        columnCosts[column] = cost
+    }
+
+    /// The largest absolute value the objective can take within the columns' bounds:
+    /// |constant| + Σ |cost| · max(|lower|, |upper|); infinity when a costed column is unbounded.
+    /// It decides how finely GLPK must compare objective values for a proof to be exact.
+    public var objectiveMagnitude: Double {
+        var total = abs(objectiveConstant)
+        for (column, cost) in columnCosts.enumerated() where cost != 0 {
+            let bounds = columnBounds[column]
+            guard let lower = bounds.lower, let upper = bounds.upper else { return .infinity }
+            total += abs(cost) * max(abs(lower), abs(upper))
+        }
+        return total
     }
 
     /// Sets the constant term of the objective function.
@@ -118,6 +138,7 @@ public final class LinearProgram {
         try Self.requireFinite(value, "objective constant")
         // Column 0 of the objective is GLPK's constant term.
         glp_set_obj_coef(problem, 0, value)
+        objectiveConstant = value
     }
 
     /// Replaces a column's bounds, checked against its kind like in `addColumn`.

@@ -13,7 +13,26 @@ public struct MIPOptions: Sendable {
     /// rounded (up when minimising, down when maximising) and the search stops as soon as the rounded
     /// bound meets the incumbent, which often turns a long proof into an instant one. Wrong answers
     /// follow if the declaration is false.
+    ///
+    /// Proofs are exact only while the objective stays small: GLPK prunes nodes whose bound is within
+    /// `tol_obj · (1 + |incumbent|)` of the incumbent, and rounds node bounds up once they are 0.001
+    /// above a whole number. While the objective's magnitude over the column bounds
+    /// (`LinearProgram.objectiveMagnitude`) is at most ``exactIntegralMagnitude``, `tol_obj` is set
+    /// to at most 1e-3 / (1 + magnitude), so no node that may hold a solution one unit better is
+    /// pruned, and the simplex's round-off (about 1e-12 relative) stays far below GLPK's 0.001. Above
+    /// it, the declaration is ignored and a search that ends is reported `feasible`, never `optimal`:
+    /// keep objectives small (solve lexicographic levels one at a time) rather than weighting them
+    /// into one large sum.
     public var integralObjective: Bool
+    /// The largest objective magnitude at which ``integralObjective`` proofs are exact (see there).
+    public static let exactIntegralMagnitude = 1e7
+    /// With ``integralObjective``: every feasible objective value is a whole number plus a part in
+    /// `[0, fractionalTail]` (at most 0.25), e.g. an integral level plus a small tie-breaking term
+    /// that guides the LP. Bounds are then rounded for the whole-number part, the search stops once
+    /// that part of the incumbent is proven, and `optimal` means exactly that: no solution has a
+    /// smaller whole-number part (the tail itself is not proven). 0, the default, is a whole-number
+    /// objective.
+    public var fractionalTail: Double = 0
     /// Turn on GLPK's Gomory, MIR, cover and clique cuts.
     public var cuts: Bool
     /// Branching variable choice.

@@ -22,21 +22,33 @@ final class MIPSearch {
     /// Stop once this many nodes exist (nil: no limit).
     private let nodeLimit: Int?
 
-    init(sense: OptimizationSense, integralObjective: Bool, warmStart: [Double]?, rootBound: Double, nodeLimit: Int? = nil) {
+    /// Every objective value is a whole number plus at most this much (see `MIPOptions.fractionalTail`).
+    private let fractionalTail: Double
+
+    init(sense: OptimizationSense, integralObjective: Bool, fractionalTail: Double = 0, warmStart: [Double]?, rootBound: Double,
+         nodeLimit: Int? = nil) {
         self.nodeLimit = nodeLimit
         self.sense = sense
         self.integralObjective = integralObjective
+        self.fractionalTail = fractionalTail
         self.warmStart = warmStart
         warmStartAccepted = warmStart == nil ? nil : false
         record(bound: rootBound)
     }
 
-    /// Rounds a bound to the next whole number in the direction that stays valid, if the objective is integral.
-    /// The slack absorbs simplex round-off so that 15.9999999 becomes 16 and 16.0000001 does not become 17.
+    /// Rounds a bound to the next whole number in the direction that stays valid, if the objective is integral:
+    /// with a fractional tail, a bound on the whole-number part. The slack absorbs simplex round-off so that
+    /// 15.9999999 becomes 16 and 16.0000001 does not become 17.
     func rounded(_ bound: Double) -> Double {
         guard integralObjective else { return bound }
         let slack = max(1e-6, 1e-9 * abs(bound))
-        return sense == .minimize ? (bound - slack).rounded(.up) : (bound + slack).rounded(.down)
+        return sense == .minimize ? (bound - fractionalTail - slack).rounded(.up) : (bound + slack).rounded(.down)
+    }
+
+    /// The whole-number part of an objective value (the value itself when there is no tail).
+    func wholePart(_ value: Double) -> Double {
+        guard fractionalTail > 0 else { return value }
+        return (value + max(1e-6, 1e-9 * abs(value))).rounded(.down)
     }
 
     /// Keeps the strongest bound. Every observed best-node bound is valid for the whole problem at the time
@@ -75,7 +87,7 @@ final class MIPSearch {
             // Without the presolver the tree works on the original problem object, which holds the incumbent.
             let problem = glp_ios_get_prob(tree)
             if glp_mip_status(problem) == GLP_FEAS {
-                let incumbent = glp_mip_obj_val(problem)
+                let incumbent = wholePart(glp_mip_obj_val(problem))
                 let slack = max(1e-6, 1e-9 * abs(incumbent))
                 let proven = sense == .minimize ? bestBound >= incumbent - slack : bestBound <= incumbent + slack
                 if proven {

@@ -19,4 +19,8 @@ public struct MIPSolution: Sendable {
     public var warmStartAccepted: Bool?
     /// Branch-and-bound nodes created, or `nil` when branch-and-bound did not start.
     public var nodes: Int?
+    /// False when the search ended but `MIPOptions.integralObjective` could not be honoured exactly
+    /// (the objective is too large to compare to one unit), so `status` says `feasible` although
+    /// GLPK found nothing better.
+    public var provenExactly: Bool = true
 }

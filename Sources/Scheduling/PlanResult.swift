@@ -20,6 +20,9 @@ public struct PlanResult: Sendable {
     public var explanation: String?
     /// Objective of the heuristic's schedule, given to GLPK as the warm start.
     public var heuristicObjective: Int?
+    /// Each level of the objective, in the order minimised, with its value, bound and whether it is
+    /// proven; empty for an infeasible plan.
+    public var levels: [PlanLevel] = []
 
     /// Creates a result.
     public init(status: PlanStatus, schedule: Schedule?, objective: Int?, bound: Double?, gap: Double?, seconds: Double,

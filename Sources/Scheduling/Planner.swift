@@ -24,12 +24,14 @@ public enum Planner {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         let original = PlanningProblem(portfolio)
+        var search = LevelSearch(problem: original)
         let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
-        let quick = try attempt(portfolio, original, options: options, strong: !quickBudget,
-                                budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
-        guard quickBudget, quick.status == .feasible || quick.status == .timeLimit, elapsed() < options.timeLimit else { return quick }
-        let strong = try attempt(portfolio, original, options: options, strong: true, budget: nil, elapsed: elapsed)
-        return combined(quick, strong, seconds: elapsed())
+        try attempt(portfolio, &search, options: options, strong: !quickBudget,
+                    budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
+        if quickBudget, !search.isSettled, search.incumbent != nil, elapsed() < options.timeLimit {
+            try attempt(portfolio, &search, options: options, strong: true, budget: nil, elapsed: elapsed)
+        }
+        return try search.result(portfolio: portfolio, seconds: elapsed())
     }
 
     /// The better schedule of two attempts at the same portfolio, with the stronger of their bounds
@@ -47,8 +49,7 @@ public enum Planner {
         if let objective = best.objective {
             best.status = .feasible
             if let bound = best.bound {
-                // The objective is integral, so a bound within round-off of it proves it.
-                if (bound - max(1e-6, 1e-9 * abs(bound))).rounded(.up) >= Double(objective) {
+                if LevelSearch.proves(bound: bound, value: objective) {
                     best.status = .optimal
                     best.bound = Double(objective)
                     best.gap = 0
@@ -60,32 +61,16 @@ public enum Planner {
         return best
     }
 
-    /// One attempt: the plain pipeline (`strong: false`) or the strengthened one, the MIP within
-    /// `budget` (root simplex iterations, nodes) if given, else within the time left.
-    private static func attempt(_ portfolio: Portfolio, _ original: PlanningProblem, options: PlanOptions, strong: Bool,
-                                budget: (iterations: Int, nodes: Int)?, elapsed: () -> Double) throws(SchedulingError) -> PlanResult {
+    /// One attempt: the plain pipeline (`strong: false`) or the strengthened one, each MIP within
+    /// `budget` (root simplex iterations, nodes) if given, else within the time left. It continues
+    /// `search` where an earlier attempt left it: levels already proven stay held, and the best
+    /// schedule so far is the warm start.
+    private static func attempt(_ portfolio: Portfolio, _ search: inout LevelSearch, options: PlanOptions, strong: Bool,
+                                budget: (iterations: Int, nodes: Int)?, elapsed: () -> Double) throws(SchedulingError) {
+        let original = search.problem
         // Load-free phases only pass delays on: the strong pipeline works without them (see PhaseFolding).
         let folding = PhaseFolding(original, enabled: strong && options.foldPhases)
         let problem = folding.reduced
-        func result(_ status: PlanStatus, _ assignment: Assignment?, bound: Double?, explanation: String? = nil,
-                    heuristic: Int? = nil) throws(SchedulingError) -> PlanResult {
-            var schedule: Schedule?
-            var objective: Int?
-            var gap: Double?
-            if let reducedAssignment = assignment {
-                let assignment = folding.expand(reducedAssignment)
-                let decoded = ScheduleDecoder(problem: original).schedule(from: assignment)
-                let violations = ScheduleValidator.check(decoded, against: portfolio)
-                if !violations.isEmpty { throw .invalidSolverSchedule(violations) }
-                schedule = decoded
-                let value = assignment.cost(in: original)
-                objective = value
-                if let bound { gap = max(0, Double(value) - bound) / max(1, abs(Double(value))) }
-            }
-            return PlanResult(status: status, schedule: schedule, objective: objective, bound: status == .optimal ? objective.map(Double.init) : bound,
-                              gap: status == .optimal ? 0 : gap, seconds: elapsed(), latenessWeight: problem.latenessWeight,
-                              explanation: explanation, heuristicObjective: heuristic)
-        }
 
         let windows: TimeWindows
         do {
@@ -95,57 +80,105 @@ public enum Planner {
             case .cycle:
                 throw .dependencyCycle
             case .empty(let task):
-                return try result(.infeasible, nil, bound: nil, explanation: explainEmptyWindow(task: task, problem: problem))
+                search.infeasible(because: explainEmptyWindow(task: task, problem: problem))
+                return
             }
         }
+        search.completionFloor = completionFloor(problem, windows)
 
         var heuristic = SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        if let known = search.incumbent.map(folding.reduce), known.cost(in: problem) < heuristic?.cost(in: problem) ?? .max {
+            heuristic = known
+        }
         if strong, let start = heuristic {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
                 .improve(start, iterations: options.searchIterations, seed: options.seed)
         }
-        let heuristicCost = heuristic.map { $0.cost(in: problem) }
+        if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
         if problem.open.isEmpty {
-            return try result(.optimal, Assignment(starts: Array(repeating: 0, count: problem.tasks.count), units: []), bound: 0)
+            search.offer(Assignment(starts: Array(repeating: 0, count: original.tasks.count), units: []), fromHeuristic: true)
+            search.proveRemainingLevels()
+            return
         }
 
-        let tight = heuristicCost.map { tightenedWindows(problem, windows, incumbent: $0) } ?? windows
-
-        let model: TimeIndexedModel
-        let solution: MIPSolution
+        let tight = search.incumbent.map { tightenedWindows(problem, windows, incumbent: $0.cost(in: original)) } ?? windows
+        var model: TimeIndexedModel
         do {
             model = try TimeIndexedModel(problem: problem, windows: tight)
-            var mip = MIPOptions()
-            mip.timeLimit = max(0.1, options.timeLimit - elapsed())
-            mip.relativeGap = options.relativeGap
-            mip.integralObjective = true
-            mip.rootIterationLimit = budget?.iterations
-            mip.nodeLimit = budget?.nodes
-            if let heuristic { mip.warmStart = model.columnValues(for: heuristic) }
-            solution = try model.program.solveMIP(mip)
-        } catch let error as GLPKError {
-            throw .solver(error)
+            for (level, value) in zip(problem.levels, search.proven) { try model.hold(level, atMost: value) }
         } catch {
-            throw .solver(.solverFailure(call: "model building", code: -1, meaning: "\(error)"))
+            throw .solver(error as? GLPKError ?? .solverFailure(call: "model building", code: -1, meaning: "\(error)"))
         }
-
-        switch solution.status {
-        case .optimal:
-            return try result(.optimal, model.assignment(from: solution.columnValues), bound: solution.bound, heuristic: heuristicCost)
-        case .feasible:
-            var assignment = model.assignment(from: solution.columnValues)
-            if let heuristic, let cost = heuristicCost, cost < assignment.cost(in: problem) { assignment = heuristic }
-            return try result(.feasible, assignment, bound: solution.bound, heuristic: heuristicCost)
-        case .timeLimitWithoutSolution:
-            if let heuristic { return try result(.feasible, heuristic, bound: solution.bound, heuristic: heuristicCost) }
-            return try result(.timeLimit, nil, bound: solution.bound)
-        case .infeasible, .unbounded:
-            if heuristic != nil {
-                throw .solver(.solverFailure(call: "glp_intopt", code: -1, meaning: "GLPK called a plan infeasible for which a feasible schedule is known"))
+        for index in search.proven.count..<problem.levels.count {
+            let level = problem.levels[index]
+            let solution: MIPSolution
+            do {
+                var mip = MIPOptions()
+                if level == .lateness, index + 1 < problem.levels.count, problem.levels[index + 1] == .completion {
+                    // Lateness alone leaves the LP hugely degenerate (every on-time standard costs nothing
+                    // wherever it goes), and the simplex stalls: on review-capacity-halved its root did not
+                    // finish in 45 s. A completion term scaled below a quarter of a unit guides it, and the
+                    // proof stays exact for lateness (`fractionalTail`).
+                    let scale = 0.25 / (model.largestValue(of: .completion) + 1)
+                    try model.setObjective(level, guide: (.completion, scale))
+                    mip.fractionalTail = scale * model.largestValue(of: .completion)
+                } else {
+                    try model.setObjective(level)
+                }
+                mip.timeLimit = max(0.1, options.timeLimit - elapsed())
+                mip.relativeGap = options.relativeGap
+                mip.integralObjective = true
+                mip.rootIterationLimit = budget?.iterations
+                mip.nodeLimit = budget?.nodes
+                if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
+                do {
+                    solution = try model.program.solveMIP(mip)
+                } catch GLPKError.warmStartInvalid {
+                    // Defensive: the incumbent meets every constraint of this model by construction, and the
+                    // tests check GLPK accepts it; if it ever did not, solving without it is still correct.
+                    mip.warmStart = nil
+                    solution = try model.program.solveMIP(mip)
+                }
+            } catch {
+                throw .solver(error as? GLPKError ?? .solverFailure(call: "glp_intopt", code: -1, meaning: "\(error)"))
             }
-            return try result(.infeasible, nil, bound: nil, explanation:
-                "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
-                + "try a later horizon_end, more capacity, or fewer fixed facts")
+            switch solution.status {
+            case .optimal, .feasible:
+                search.offer(folding.expand(model.assignment(from: solution.columnValues)), fromHeuristic: false)
+            case .timeLimitWithoutSolution:
+                break
+            case .infeasible, .unbounded:
+                if search.incumbent != nil {
+                    throw .solver(.solverFailure(call: "glp_intopt", code: -1, meaning: "GLPK called a plan infeasible for which a feasible schedule is known"))
+                }
+                search.infeasible(because:
+                    "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
+                    + "try a later horizon_end, more capacity, or fewer fixed facts")
+                return
+            }
+            let value = search.incumbent.map { $0.cost(in: original, level: level) }
+            // A proof must agree with the best schedule known: GLPK's optimum of this level can be no
+            // lower than a schedule we hold (else the model is wrong) and no higher (else its search was).
+            guard solution.status == .optimal, let value, let optimum = solution.objective, abs(optimum - Double(value)) < 0.5 else {
+                search.levelBound = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
+                return
+            }
+            // Proven: no schedule does better on this level. Hold it there while the next level is minimised.
+            search.proven.append(value)
+            search.levelBound = nil
+            if index + 1 < problem.levels.count {
+                do { try model.hold(level, atMost: value) } catch {
+                    throw .solver(error as? GLPKError ?? .solverFailure(call: "model building", code: -1, meaning: "\(error)"))
+                }
+            }
+        }
+    }
+
+    /// The least completion cost any schedule can have: every standard at its earliest publication.
+    static func completionFloor(_ problem: PlanningProblem, _ windows: TimeWindows) -> Int {
+        problem.open.reduce(0) { total, standard in
+            total + standard.cost(publishedIn: problem.publication(of: standard, lastStart: windows.earliest[problem.lastTask(of: standard)]),
+                                  level: .completion)
         }
     }
 

@@ -39,18 +39,36 @@ struct PlanningProblem: Sendable {
         /// Indices into `units` of its candidate lead units.
         var candidates: [Int]
         /// Cost weight per month late and per month to publication, already multiplied by urgency.
+        /// `latenessWeight` folds the levels into one exact integer key for the heuristics
+        /// (see ``PlanningProblem/latenessWeight``); the MIP solves the levels one at a time.
         var latenessWeight: Int
         var completionWeight: Int
+        /// The urgency weight alone: the lateness level counts `urgencyWeight × months late`.
+        var urgencyWeight: Int
         /// Period of December of the target year (nil: no target).
         var deadline: Int?
         /// True when publication after `deadline` is forbidden rather than penalised.
         var hardDeadline: Bool = false
 
-        /// The objective's cost if the standard is published in period `p`.
+        /// The objective's cost if the standard is published in period `p`, all levels folded into one
+        /// exact integer (lexicographic when the lateness weight is automatic).
         func cost(publishedIn p: Int) -> Int {
             var cost = completionWeight * (p + 1)
             if let deadline, p > deadline { cost += latenessWeight * (p - deadline) }
             return cost
+        }
+
+        /// The cost of level `level` of the objective if the standard is published in period `p`.
+        func cost(publishedIn p: Int, level: ObjectiveLevel) -> Int {
+            switch level {
+            case .lateness:
+                guard let deadline, p > deadline else { return 0 }
+                return urgencyWeight * (p - deadline)
+            case .completion:
+                return completionWeight * (p + 1)
+            case .weighted:
+                return cost(publishedIn: p)
+            }
         }
     }
 
@@ -65,6 +83,11 @@ struct PlanningProblem: Sendable {
     var resourceCapacity: [[Int]] = []
     /// The lateness weight actually used (resolved from `auto`).
     var latenessWeight = 0
+    /// The levels the MIP minimises one after the other, each with the ones before held at their
+    /// optimum: lateness, then completion when the lateness weight is automatic (exactly
+    /// lexicographic, with every level's objective small enough for GLPK to compare to one unit);
+    /// the one weighted sum the scenario asked for otherwise.
+    var levels: [ObjectiveLevel] = []
 
     init(_ portfolio: Portfolio) {
         self.portfolio = portfolio
@@ -79,6 +102,7 @@ struct PlanningProblem: Sendable {
         let maxCompletion = portfolio.standards.filter { !$0.isPublished }
             .reduce(0) { $0 + weights.weight(urgency: $1.urgency) * weights.completion * periodCount }
         latenessWeight = weights.lateness ?? (maxCompletion + 1)
+        levels = weights.lateness == nil ? [.lateness, .completion] : [.weighted]
 
         var unitIndex: [UnitID: Int] = [:]
         for (i, unit) in portfolio.units.enumerated() { unitIndex[unit.id] = i }
@@ -111,7 +135,7 @@ struct PlanningProblem: Sendable {
             let w = weights.weight(urgency: standard.urgency)
             open.append(OpenStandard(
                 standard: s, tasks: list, candidates: standard.leadUnits.compactMap { unitIndex[$0] },
-                latenessWeight: w * latenessWeight, completionWeight: w * weights.completion,
+                latenessWeight: w * latenessWeight, completionWeight: w * weights.completion, urgencyWeight: w,
                 deadline: standard.deadline.map { $0 - start }, hardDeadline: standard.hardDeadline && standard.deadline != nil))
         }
 

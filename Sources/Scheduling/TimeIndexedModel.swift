@@ -29,6 +29,8 @@ struct TimeIndexedModel {
     /// their duals price one more unit of capacity.
     private(set) var resourceRows: [[Int]] = []
     private(set) var unitCapacityRows: [[Int]] = []
+    /// Columns with a cost in the current objective.
+    private var costedColumns: [Int] = []
 
     struct UnitPeriod: Hashable {
         var unit: Int
@@ -159,23 +161,57 @@ struct TimeIndexedModel {
                     try program.addRow(unitRows[unit][t], lower: nil, upper: Double(problem.unitCapacity[unit][t]) - unitConstants[unit][t]))
             }
         }
-        // Objective: cost c(s) of the last task starting in s telescopes to Σ y[t]·(c(t) − c(t+1)) + c(latest).
+        try setObjective(problem.levels[0])
+    }
+
+    /// Level `level` of the objective as a linear expression in the step variables: the cost c(s) of
+    /// a standard whose last task starts in s telescopes to c(latest) + Σ_t y[t]·(c(t) − c(t+1)).
+    func terms(of level: ObjectiveLevel) -> (constant: Double, terms: [(column: Int, coefficient: Double)]) {
+        let tasks = problem.tasks
         var constant = 0.0
+        var terms: [(column: Int, coefficient: Double)] = []
         for standard in problem.open {
             let last = problem.lastTask(of: standard)
             let d = tasks[last].duration + tasks[last].tail
             if let fixed = tasks[last].fixedStart {
-                constant += Double(standard.cost(publishedIn: fixed + d - 1))
+                constant += Double(standard.cost(publishedIn: fixed + d - 1, level: level))
                 continue
             }
             let es = windows.earliest[last], ls = windows.latest[last]
-            constant += Double(standard.cost(publishedIn: ls + d - 1))
+            constant += Double(standard.cost(publishedIn: ls + d - 1, level: level))
             for t in es..<ls {
-                let delta = standard.cost(publishedIn: t + d - 1) - standard.cost(publishedIn: t + d)
-                if delta != 0 { try program.setCost(column: stepColumns[last][t - es], Double(delta)) }
+                let delta = standard.cost(publishedIn: t + d - 1, level: level) - standard.cost(publishedIn: t + d, level: level)
+                if delta != 0 { terms.append((stepColumns[last][t - es], Double(delta))) }
             }
         }
+        return (constant, terms)
+    }
+
+    /// Makes `level` the objective GLPK minimises, replacing the previous one, plus `guide` (if given)
+    /// scaled by `scale`: a small tie-breaking term that makes the LP far less degenerate.
+    mutating func setObjective(_ level: ObjectiveLevel, guide: (level: ObjectiveLevel, scale: Double)? = nil) throws {
+        for column in costedColumns { try program.setCost(column: column, 0) }
+        var (constant, terms) = terms(of: level)
+        if let guide {
+            let (guideConstant, guideTerms) = self.terms(of: guide.level)
+            constant += guide.scale * guideConstant
+            terms += guideTerms.map { ($0.column, guide.scale * $0.coefficient) }
+        }
+        var costs: [Int: Double] = [:]
+        for term in terms { costs[term.column, default: 0] += term.coefficient }
+        for (column, cost) in costs { try program.setCost(column: column, cost) }
+        costedColumns = Array(costs.keys)
         try program.setObjectiveConstant(constant)
+    }
+
+    /// The largest value `level` takes in any schedule of the model: every cost is non-decreasing in
+    /// the publication month, so it is the cost with every standard at its latest.
+    func largestValue(of level: ObjectiveLevel) -> Double { terms(of: level).constant }
+
+    /// Holds `level` at `value` or below: how a level proven optimal stays so while the next is minimised.
+    func hold(_ level: ObjectiveLevel, atMost value: Int) throws {
+        let (constant, terms) = terms(of: level)
+        try program.addRow(terms, lower: nil, upper: Double(value) - constant)
     }
 
     /// The column values that encode `assignment`, for GLPK's warm start.

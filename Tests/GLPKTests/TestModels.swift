@@ -42,7 +42,8 @@ enum TestModels {
     static func halfGap(n: Int, sense: OptimizationSense = .minimize) throws -> LinearProgram {
         let lp = LinearProgram(sense: sense)
         let x = try lp.addColumns(count: n, kind: .binary, lower: nil, upper: nil)
-        let t = try lp.addColumn(kind: .continuous, lower: 0, upper: nil, cost: sense == .minimize ? 1 : -1)
+        // t ≤ n changes nothing but keeps the objective bounded, which exact integral proofs need.
+        let t = try lp.addColumn(kind: .continuous, lower: 0, upper: Double(n), cost: sense == .minimize ? 1 : -1)
         try lp.addRow([(t, 1)] + x.map { ($0, -1) }, lower: 0, upper: nil)
         try lp.addRow(x.map { ($0, 2) }, lower: Double(n), upper: nil)
         return lp

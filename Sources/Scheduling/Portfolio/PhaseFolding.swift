@@ -103,6 +103,14 @@ struct PhaseFolding: Sendable {
     /// The original task index of a reduced task.
     func originalTask(_ reducedTask: Int) -> Int { kept[reducedTask] }
 
+    /// A schedule of the original problem as one of the reduced problem: the kept tasks' starts. It
+    /// meets every reduced constraint (the joined precedences and passed-on releases are implied by
+    /// the original ones), and its cost there is no higher, since a folded publication follows its
+    /// previous phase at once.
+    func reduce(_ assignment: Assignment) -> Assignment {
+        Assignment(starts: kept.map { assignment.starts[$0] }, units: assignment.units)
+    }
+
     /// A schedule of the reduced problem as a schedule of the original one, last folded first: a
     /// standard's folded first phase as late as its successors allow, every other folded phase at the
     /// earliest start its predecessors and release allow. Both lie inside the range the joined

@@ -20,10 +20,11 @@ public struct Bottleneck: Sendable, Hashable {
     public var objective: Int?
     /// The status of the re-solve.
     public var status: PlanStatus?
-    /// Estimate: minus the sum of the LP relaxation's shadow prices of its capacity rows, in
-    /// objective units, i.e. the first-order objective gain of +1 capacity in every month.
+    /// The estimate below in objective units (times the lateness weight).
     public var shadowPrice: Double?
-    /// The same estimate in urgency-weighted months late (divided by the lateness weight).
+    /// Estimate: minus the sum of the shadow prices of its capacity rows in the LP relaxation of the
+    /// lateness level, i.e. the first-order drop in urgency-weighted months late from +1 capacity in
+    /// every month.
     public var shadowLateness: Double?
 
     /// Creates a record.

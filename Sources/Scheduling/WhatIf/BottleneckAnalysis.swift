@@ -39,8 +39,8 @@ public struct BottleneckAnalysis: Sendable {
             if let a = base.objective, let b = result.objective { objective = a - b }
             let price = subject.0 == .unit ? shadow?.units[subject.1] : shadow?.resources[subject.1]
             ranking.append(Bottleneck(kind: subject.0, id: subject.1, name: subject.2, capacity: subject.3, lateness: lateness,
-                                      objective: objective, status: result.status, shadowPrice: price,
-                                      shadowLateness: price.map { $0 / latenessWeight }))
+                                      objective: objective, status: result.status, shadowPrice: price.map { $0 * latenessWeight },
+                                      shadowLateness: price))
         }
         ranking.sort { a, b in
             let keyA = (a.lateness ?? Int.min, a.objective ?? Int.min), keyB = (b.lateness ?? Int.min, b.objective ?? Int.min)
@@ -52,8 +52,10 @@ public struct BottleneckAnalysis: Sendable {
     }
 
     /// Shadow prices from the LP relaxation of the time-indexed model the planner solves (its
-    /// windows narrowed by the heuristic's incumbent, which keeps the LP small): for each unit and
-    /// resource, minus the sum of its capacity rows' duals. Nil if the LP is not solved to optimality.
+    /// windows narrowed by the heuristic's incumbent, which keeps the LP small), with the objective's
+    /// first level, urgency-weighted months late: for each unit and resource, minus the sum of its
+    /// capacity rows' duals, in weighted months late per unit of capacity in every month. Nil if the
+    /// LP is not solved to optimality.
     static func shadowPrices(_ portfolio: Portfolio, options: PlanOptions) -> (units: [String: Double], resources: [String: Double])? {
         let problem = PlanningProblem(portfolio)
         guard let full = try? TimeWindows(problem) else { return nil }
