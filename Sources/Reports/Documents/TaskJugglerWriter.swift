@@ -11,11 +11,12 @@ import Scheduling
 ///   the number of members is what caps concurrent work, as stdplan's capacity does.
 /// - A phase with load is an effort task: it allocates, for each unit of load, one member of its
 ///   lead unit and of each shared resource it loads, all `mandatory` (booked together or not at
-///   all) and `persistent` (the same member throughout), with effort = months × allocations, so
-///   it lasts its months when it is not held up. A phase without load is a `duration` task.
+///   all), with effort = months × allocations, so it lasts its months when it is not held up. A
+///   phase without load is a `duration` task.
 /// - Phase order and the scenario's dependencies are `depends` with `gapduration` for lags; the
 ///   plan start and earliest starts are `start`; urgency is `priority` (300 … 700).
-/// - A phase under way at the plan start is given the months it has left.
+/// - A phase under way at the plan start is given the months it has left, and the highest
+///   priority (1000), since stdplan keeps work under way as a fact.
 /// - **The lead unit is fixed to the one stdplan chose** for each standard. TaskJuggler's
 ///   alternative resources choose per task (per phase), not once per standard, so they cannot
 ///   express "one lead unit per standard from its candidates".
@@ -60,8 +61,7 @@ public struct TaskJugglerWriter: Sendable {
             out += "# stdplan-standard task=std\(index + 1) target=\(standard.targetYear.map(String.init) ?? "none")"
             out += " weight=\(portfolio.weights.weight(urgency: standard.urgency)) id=\(Self.plain(standard.id.rawValue))\n"
         }
-        // Room beyond the horizon: TaskJuggler stops with an error when work does not fit.
-        let end = Month(year: portfolio.horizonEnd.year + 15, month: 1)
+        let end = projectEnd
         out += "project stdplan \(q(portfolio.name)) \(day(portfolio.planStart)) - \(day(end)) {\n"
         out += "  timezone \"UTC\"\n  timingresolution 60min\n  now \(day(portfolio.planStart))\n}\n\n"
         out += resources(schedule: schedule)
@@ -77,6 +77,10 @@ public struct TaskJugglerWriter: Sendable {
         out += "  formats csv\n  columns id, start, end\n  timeformat \"%Y-%m-%d %H:%M\"\n  hideresource 1\n}\n"
         return out
     }
+
+    /// The project's end: room beyond the horizon, since TaskJuggler stops with an error when work
+    /// does not fit, but no later than TaskJuggler's last year (2035).
+    private var projectEnd: Month { Month(year: min(portfolio.horizonEnd.year + 15, 2035), month: 1) }
 
     /// Members a capacity needs: its largest value over time.
     static func groupSize(_ capacity: CapacityProfile) -> Int { max(0, ([capacity.initial] + capacity.changes.map(\.value)).max() ?? 0) }
@@ -107,7 +111,7 @@ public struct TaskJugglerWriter: Sendable {
     private func leaves(_ capacity: CapacityProfile, member k: Int) -> [String] {
         var periods: [String] = []
         var month = portfolio.planStart
-        let last = Month(year: portfolio.horizonEnd.year + 15, month: 1)
+        let last = projectEnd
         var start: Month?
         while month < last {
             let away = capacity.capacity(in: month) < k
@@ -140,6 +144,8 @@ public struct TaskJugglerWriter: Sendable {
             if case .inProgress(_, let since) = standard.status, k == first { left = max(1, since + months - portfolio.planStart) } else { left = months }
             out += "  task ph\(k + 1) \(q(phase.name)) {\n"
             if k > first { out += "    depends !ph\(k)\n" }
+            // Work under way at the plan start is a fact stdplan keeps: it goes first here too.
+            if k == first, case .inProgress = standard.status { out += "    priority 1000\n" }
             var allocations: [String] = []
             if let unitIndex, phase.unitLoad > 0 {
                 let group = members(unitPrefix(unitIndex), Self.groupSize(portfolio.units[unitIndex].capacity))
@@ -161,12 +167,14 @@ public struct TaskJugglerWriter: Sendable {
         return out + "}\n"
     }
 
-    /// One allocation of any member of `group`, kept for the whole task and booked together with
-    /// the task's other allocations; empty when the group has no member.
+    /// One allocation of any member of `group`, booked together with the task's other allocations
+    /// (`mandatory`); empty when the group has no member. Not `persistent`: capacity is a count of
+    /// interchangeable slots, and a persistent choice would wait for one busy member while another
+    /// is free.
     private func allocation(_ group: [String]) -> String {
         guard let first = group.first else { return "" }
         let alternatives = group.dropFirst()
-        return "\(first) { " + (alternatives.isEmpty ? "" : "alternative \(alternatives.joined(separator: ", ")) ") + "persistent mandatory select order }"
+        return "\(first) { " + (alternatives.isEmpty ? "" : "alternative \(alternatives.joined(separator: ", ")) ") + "mandatory select order }"
     }
 
     private func dependencies(phaseTask: [StandardID: [PhaseID: String]], standardIDs: [StandardID: String]) -> String {
