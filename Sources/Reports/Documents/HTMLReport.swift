@@ -50,7 +50,7 @@ public struct HTMLReport: Sendable {
             if let asOf = scenarios[0].asOf { out += " · <span class=\"nb\">status as of \(asOf)</span>" }
         }
         out += "</p>\n"
-        if scenarios.count == 1 { out += kpis(scenarios[0]) }
+        if scenarios.count == 1 { out += kpis(scenarios[0]) + misses(scenarios[0]) }
         out += "</header>\n"
         if scenarios.count > 1 { out += comparison() }
         for (index, scenario) in scenarios.enumerated() {
@@ -87,12 +87,33 @@ public struct HTMLReport: Sendable {
         }
         if let risk = scenario.risk {
             let p = risk.portfolio
-            card("On time in 80% of samples", "≥ \(p.onTimeP10) <small>P50 \(p.onTimeP50), P90 \(p.onTimeP90)</small>")
+            card("On time in 90% of samples", "≥ \(p.onTimeP10) <small>median \(p.onTimeP50), best tenth \(p.onTimeP90)</small>")
             if let all = p.probabilityAllUrgentOnTime {
                 card("All urgency-5 on time", "\(DocumentNumbers.percent(all, digits: 0)) <small>\(p.urgentStandards) standards</small>")
             }
         }
         return out + "</dl>\n"
+    }
+
+    /// The standards that miss their target year, most urgent first, then most late.
+    private func misses(_ scenario: ReportScenario) -> String {
+        let late = scenario.scheduledStandards.compactMap { standard, entry -> (Standard, StandardSchedule, Int)? in
+            guard let months = scenario.monthsLate(standard), months > 0 else { return nil }
+            return (standard, entry, months)
+        }.sorted { ($0.0.urgency, $0.2, $1.0.id.rawValue) > ($1.0.urgency, $1.2, $0.0.id.rawValue) }
+        guard !late.isEmpty else {
+            return scenario.result.schedule == nil ? "" : "<p class=\"ok\">Every standard with a target year is published by the end of it.</p>\n"
+        }
+        var out = "<h3>\(late.count) standard\(late.count == 1 ? " misses its" : "s miss their") target year</h3>\n<table class=\"misses\">\n"
+        out += "<thead><tr><th>Urgency</th><th>Standard</th><th>Lead unit</th><th class=\"num\">Target</th><th class=\"num\">Publication</th>"
+        out += "<th class=\"num\">Months late</th></tr></thead>\n<tbody>\n"
+        for (standard, entry, months) in late {
+            out += "<tr><td class=\"stars\">\(String(repeating: "★", count: max(0, min(standard.urgency, 5))))</td>"
+            out += "<td>\(h(standard.name)) <span class=\"note\">\(h(standard.id.rawValue))</span></td><td>\(h(scenario.leadUnitName(standard) ?? ""))</td>"
+            out += "<td class=\"num\">\(standard.targetYear.map(String.init) ?? "")</td><td class=\"num\">\(entry.published)</td>"
+            out += "<td class=\"num late\">+\(months)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
     }
 
     // MARK: Comparison
@@ -124,7 +145,7 @@ public struct HTMLReport: Sendable {
             out += "<p>No standard's publication month differs between the scenarios.</p>\n"
         } else {
             out += "<p class=\"note\">Standards whose publication month differs, with the difference to scenario 1 in months "
-            out += "(\(rows.count - differing.count) others publish in the same month in every scenario). "
+            out += "(\(rows.count - differing.count) others publish in the same month in every scenario); red months are after the target year. "
             out += "Optimal plans are not unique: a standard may move only because the optimizer broke a tie differently.</p>\n"
             out += "<table>\n<thead><tr><th>Standard</th><th class=\"num\">Target</th>"
             for index in scenarios.indices { out += "<th class=\"num\">\(index + 1)</th>" }
@@ -156,7 +177,7 @@ public struct HTMLReport: Sendable {
             out += "<p class=\"meta\">Scenario \(h(scenario.source)) · plan start \(scenario.scenario.planStart)"
             if let asOf = scenario.asOf { out += " · status as of \(asOf)" }
             out += "</p>\n"
-            out += kpis(scenario)
+            out += kpis(scenario) + misses(scenario)
         }
         if let explanation = scenario.result.explanation {
             out += "<p class=\"late\">Why: \(h(explanation))</p>\n"
@@ -183,7 +204,7 @@ public struct HTMLReport: Sendable {
 
     private func gantt(_ scenario: ReportScenario, index: Int, palette: PhasePalette) -> String {
         let chart = GanttChart(scenario: scenario, timeline: GanttChart.timeline(for: scenario), palette: palette, idPrefix: "g\(index + 1)")
-        var out = "<h3>Schedule by category</h3>\n<div class=\"gantt-block\">\n"
+        var out = "<div class=\"gantt-block\">\n<h3>Schedule by category</h3>\n"
         let shown = Set(scenario.scheduledStandards.flatMap { $0.entry.phases.map(\.phase) })
         out += "<ul class=\"legend\">"
         for phase in palette.phases where shown.contains(phase.id) {
@@ -214,7 +235,7 @@ public struct HTMLReport: Sendable {
         for (standard, entry) in scenario.scheduledStandards {
             let late = scenario.monthsLate(standard)
             out += "<tr\((late ?? 0) > 0 ? " class=\"late-row\"" : "")><td>\(h(standard.name))</td><td class=\"id\">\(h(standard.id.rawValue))</td>"
-            out += "<td>\(h(CategoryLabel.of(standard).shortName))</td><td class=\"stars\">\(String(repeating: "★", count: max(0, min(standard.urgency, 5))))</td>"
+            out += "<td class=\"nb\">\(h(CategoryLabel.of(standard).shortName))</td><td class=\"stars\">\(String(repeating: "★", count: max(0, min(standard.urgency, 5))))</td>"
             out += "<td>\(h(scenario.leadUnitName(standard) ?? ""))</td>"
             out += "<td class=\"num\">\(entry.phases.first?.start.description ?? "")</td><td class=\"num\">\(entry.published)</td>"
             out += "<td class=\"num\">\(standard.targetYear.map(String.init) ?? "")</td>"

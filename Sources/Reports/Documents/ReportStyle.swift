@@ -25,8 +25,8 @@ enum ReportStyle {
         .meta { color: var(--muted); margin: 0 0 14px; overflow-wrap: anywhere; }
         .note { color: var(--muted); font-size: 11.5px; }
         .kpis { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0 6px; padding: 0; }
-        .kpi { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; min-width: 150px; flex: 1 1 150px; background: #fff; }
-        .kpi.wide { flex: 2 1 300px; }
+        .kpi { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; min-width: 130px; flex: 1 1 130px; background: #fff; }
+        .kpi.wide { flex: 2 1 240px; }
         .kpi dt { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
         .kpi dd { margin: 2px 0 0; font-size: 20px; font-weight: 650; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
         .kpi dd small { font-size: 12px; font-weight: 400; color: var(--muted); }
@@ -101,7 +101,8 @@ enum ReportStyle {
           h2, h3 { break-after: avoid; }
           tr { break-inside: avoid; }
           figure { break-inside: avoid; }
-          svg.gantt { max-height: 178mm; }
+          .gantt-block { break-before: page; break-inside: avoid; }
+          svg.gantt { max-height: 158mm; }
         }
         """
     }
