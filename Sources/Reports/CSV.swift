@@ -8,4 +8,10 @@ public enum CSV {
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
     }
+
+    /// Several tables in one file, for a spreadsheet: each starts with a row holding its title,
+    /// then its header row and rows; an empty row separates them (docs/documents.md).
+    public static func sections(_ sections: [(title: String, table: String)]) -> String {
+        sections.map { line([$0.title]) + $0.table }.joined(separator: "\r\n")
+    }
 }

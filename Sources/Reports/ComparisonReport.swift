@@ -122,18 +122,38 @@ public struct ComparisonReport: Sendable {
         return out
     }
 
+    /// Scenario names as column headers, numbered where two scenarios share a name.
+    private var columnNames: [String] {
+        let names = scenarios.map(\.portfolio.name)
+        return names.enumerated().map { index, name in names.filter { $0 == name }.count > 1 ? "\(name) (\(index + 1))" : name }
+    }
+
     private func csv() -> String {
-        var header = ["id", "name", "target_year"]
-        for index in scenarios.indices { header.append("published_\(index + 1)") }
-        for index in scenarios.indices.dropFirst() { header.append("difference_\(index + 1)") }
-        var out = CSV.line(header)
+        let names = columnNames
+        var summary = CSV.line(["metric"] + names)
+        let summaries = scenarios.map(\.summary)
+        let metrics: [(String, (Int) -> String)] = [
+            ("file", { scenarios[$0].file }),
+            ("question", { scenarios[$0].question ?? "" }),
+            ("status", { scenarios[$0].result.status.rawValue }),
+            ("gap", { scenarios[$0].result.gap.map { String(format: "%.6f", $0) } ?? "" }),
+            ("on_time", { summaries[$0].map { "\($0.onTime)" } ?? "" }),
+            ("with_target", { summaries[$0].map { "\($0.withTarget)" } ?? "" }),
+            ("months_late", { summaries[$0].map { "\($0.monthsLate)" } ?? "" }),
+            ("weighted_months_late", { summaries[$0].map { "\($0.weightedMonthsLate)" } ?? "" }),
+            ("last_publication", { summaries[$0]?.lastPublication?.description ?? "" }),
+        ]
+        for (metric, value) in metrics { summary += CSV.line([metric] + scenarios.indices.map(value)) }
+        var header = ["id", "name", "target_year"] + names
+        header += names.dropFirst().map { "difference: \($0)" }
+        var table = CSV.line(header)
         for row in rows where all || row.differs {
             var cells = [row.id.rawValue, row.name, row.targetYear.map(String.init) ?? ""]
             cells += row.published.map { $0?.description ?? "" }
             cells += row.differences.dropFirst().map { $0.map(String.init) ?? "" }
-            out += CSV.line(cells)
+            table += CSV.line(cells)
         }
-        return out
+        return CSV.sections([("Summary", summary), ("Publication month by standard", table)])
     }
 
     struct Document: Encodable {

@@ -27,6 +27,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var explanation: String?
     /// One entry per standard, in scenario order.
     public var standards: [StandardEntry]
+    /// Lead units and their capacity (null in documents written before it was added).
+    public var units: [CapacityEntry]?
+    /// Shared resources and their capacity (null in documents written before it was added).
+    public var resources: [CapacityEntry]?
+    /// Dependencies between standards, with the phases they connect (null in older documents).
+    public var dependencies: [DependencyEntry]?
 
     /// One standard of the plan.
     public struct StandardEntry: Codable, Sendable, Equatable {
@@ -92,10 +98,18 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var start: String
         /// Last month worked, YYYY-MM.
         public var finish: String
+        /// Load on the lead unit in every month of the phase (null in older documents).
+        public var unitLoad: Int?
+        /// Load on each shared resource in every month of the phase, by resource id (null in older documents).
+        public var resourceLoads: [String: Int]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, start, finish, unitLoad = "unit_load", resourceLoads = "resource_loads"
+        }
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, status, objective, bound, gap, seconds, explanation, standards
+        case format, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
         case planStart = "plan_start", latenessWeight = "lateness_weight"
     }
 
@@ -112,6 +126,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(latenessWeight, forKey: .latenessWeight)
         try c.encode(explanation, forKey: .explanation)
         try c.encode(standards, forKey: .standards)
+        try c.encode(units, forKey: .units)
+        try c.encode(resources, forKey: .resources)
+        try c.encode(dependencies, forKey: .dependencies)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -141,12 +158,17 @@ public struct PlanDocument: Codable, Sendable, Equatable {
                 status: status, reference: standard.reference, leadUnit: unit?.rawValue,
                 leadUnitName: unit.flatMap { portfolio.unit($0)?.name },
                 phases: (entry?.phases ?? []).map { dated in
-                    PhaseEntry(id: dated.phase.rawValue, name: standard.phases.first { $0.id == dated.phase }?.name ?? dated.phase.rawValue,
-                               start: dated.start.description, finish: dated.finish.description)
+                    let phase = standard.phases.first { $0.id == dated.phase }
+                    return PhaseEntry(id: dated.phase.rawValue, name: phase?.name ?? dated.phase.rawValue,
+                                      start: dated.start.description, finish: dated.finish.description, unitLoad: phase?.unitLoad ?? 0,
+                                      resourceLoads: Dictionary(uniqueKeysWithValues: (phase?.resourceLoads ?? []).map { ($0.resource.rawValue, $0.amount) }))
                 },
                 published: entry?.published.description,
                 monthsLate: entry.flatMap { e in standard.deadline.map { max(0, e.published - $0) } })
         }
+        units = portfolio.units.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
+        resources = portfolio.resources.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
+        dependencies = portfolio.dependencies.compactMap { DependencyEntry(dependency: $0, in: portfolio) }
     }
 
     /// The schedule this document describes, for validation (`stdplan check`). Throws

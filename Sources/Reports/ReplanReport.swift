@@ -92,6 +92,7 @@ public struct ReplanReport: Sendable {
                              entry.since ?? "", entry.planned, entry.forecast, "\(entry.monthsSlipped)", entry.monthsLate.map(String.init) ?? "",
                              entry.reason ?? "", entry.reasons.map { "\($0.text) \(SlipText.signed($0.months))" }.joined(separator: "; ")])
         }
-        return out
+        let schedule = PlanReport(portfolio: replan.portfolio, result: replan.result, source: source).render(.csv)
+        return CSV.sections([("Re-planned schedule", schedule), ("Slippage", out)])
     }
 }

@@ -122,6 +122,20 @@ public struct RiskReport: Sendable {
             out += CSV.line([entry.id, entry.name, "\(entry.urgency)", entry.targetYear.map(String.init) ?? "", entry.plannedPublished,
                              number(entry.pOnTime), entry.p50, entry.p80, entry.p90, number(entry.expectedMonthsLate), number(entry.criticality)])
         }
-        return out
+        let p = document.portfolio
+        var figures = CSV.line(["metric", "value"])
+        let rows: [(String, String)] = [
+            ("samples", "\(document.samples)"), ("seed", "\(document.seed)"), ("standards_with_target", "\(p.standardsWithTarget)"),
+            ("planned_on_time", "\(p.plannedOnTime)"), ("on_time_p10", "\(p.onTimeP10)"), ("on_time_p50", "\(p.onTimeP50)"),
+            ("on_time_p90", "\(p.onTimeP90)"), ("on_time_mean", number(p.onTimeMean)), ("urgent_standards", "\(p.urgentStandards)"),
+            ("p_all_urgent_on_time", number(p.pAllUrgentOnTime)), ("planned_weighted_months_late", "\(p.plannedWeightedMonthsLate)"),
+            ("expected_weighted_months_late", number(p.expectedWeightedMonthsLate)),
+        ]
+        for (metric, value) in rows { figures += CSV.line([metric, value]) }
+        var tornado = CSV.line(["kind", "id", "name", "phases", "fast", "slow", "swing"])
+        for bar in document.sensitivity {
+            tornado += CSV.line([bar.kind, bar.id, bar.name, "\(bar.phases)", number(bar.fast), number(bar.slow), number(bar.swing)])
+        }
+        return CSV.sections([("Standards", out), ("Portfolio", figures), ("Sensitivity", tornado)])
     }
 }

@@ -23,11 +23,7 @@ struct BottlenecksCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML). Omit it to use the built-in baseline.")
     var scenario: String?
 
-    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: PlanFormat = .table
-
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
     var timeLimit: Double = 60
@@ -40,7 +36,7 @@ struct BottlenecksCommand: ParsableCommand {
         do {
             let (portfolio, _) = try ScenarioArgument.load(scenario)
             let analysis = try BottleneckAnalysis.run(portfolio, options: PlanOptions(timeLimit: timeLimit))
-            try Output.write(BottleneckReport(analysis: analysis, scenario: portfolio.name).render(format), to: output)
+            try outputOptions.write(BottleneckReport(analysis: analysis, scenario: portfolio.name).render(outputOptions.format))
         } catch {
             throw Failure.exit(for: error)
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Reports
 
-/// `--format` and `--output`, shared by the commands that print plans.
+/// `--format`, `--output` and `--bom`, shared by the commands that print reports.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: PlanFormat = .table
@@ -9,6 +9,14 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
     var output: String?
 
-    /// Writes `text` to standard output or to the new file named by `--output`.
-    func write(_ text: String) throws { try Output.write(text, to: output) }
+    @Flag(name: .customLong("bom"), help: "Start CSV output with a UTF-8 byte-order mark, so Excel reads Chinese right.")
+    var byteOrderMark = false
+
+    func validate() throws {
+        if byteOrderMark, format != .csv { throw ValidationError("--bom applies to --format csv only (a byte-order mark would break \(format.rawValue) readers)") }
+    }
+
+    /// Writes `text` to standard output or to the new file named by `--output`, after a
+    /// byte-order mark when `--bom` asks for one.
+    func write(_ text: String) throws { try Output.write(byteOrderMark ? "\u{FEFF}" + text : text, to: output) }
 }

@@ -45,11 +45,7 @@ struct RiskCommand: ParsableCommand {
     @Option(help: "Status file: simulate the re-plan from its status date instead of the plan from the scenario's start.")
     var status: String?
 
-    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: PlanFormat = .table
-
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may take for the plan.")
     var timeLimit: Double = 60
@@ -94,7 +90,7 @@ struct RiskCommand: ParsableCommand {
             let risk = try RiskSimulation.run(portfolio: portfolio, plan: schedule, options: options, progress: bar.map { bar in { bar.update($0, $1) } })
             let simulationTime = clock.now - simulationStarted
             bar?.finish()
-            try Output.write(RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf).render(format), to: output)
+            try outputOptions.write(RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf).render(outputOptions.format))
             if timing {
                 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
                 Failure.printError(String(format: "timing: plan %.3f s; simulation %.3f s for %d samples on %d threads",

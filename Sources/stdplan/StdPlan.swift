@@ -30,7 +30,7 @@ struct StdPlan: ParsableCommand {
             (never overwritten) or cannot be created.
             """,
         // Each family of commands registers itself in its own file (CommandFamilies*.swift).
-        subcommands: [PlanCommand.self, CheckCommand.self] + whatIfCommands + riskCommands + benchmarkCommands,
+        subcommands: [PlanCommand.self, CheckCommand.self] + whatIfCommands + riskCommands + documentCommands + benchmarkCommands,
         defaultSubcommand: nil
     )
 }

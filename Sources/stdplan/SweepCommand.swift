@@ -31,11 +31,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The parameter and its values: KEY=V1,V2,... (see above).")
     var vary: String
 
-    @Option(help: "Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: PlanFormat = .table
-
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
     var timeLimit: Double = 60
@@ -104,7 +100,7 @@ struct SweepCommand: ParsableCommand {
             let points = try zip(values, zip(variants, results)).map { value, pair in
                 SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
             }
-            try Output.write(SweepReport(parameter: key, points: points).render(format), to: output)
+            try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format))
         } catch let error as ValidationError {
             throw error
         } catch {

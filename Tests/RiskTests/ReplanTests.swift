@@ -121,7 +121,10 @@ struct ReplanTests {
         #expect(document.slippage.first { $0.id == "service-continuity" }?.reason == "longer_phases")
         #expect(document.plan.standards.count == 30)
         #expect(json.contains("\"since\" : null"))
-        let csv = report.render(.csv)
-        #expect(csv.split(separator: "\r\n").count == 23)
+        // The re-planned schedule (title, header, 30 standards), then the slippage (title, header, 22).
+        let sections = report.render(.csv).components(separatedBy: "\r\n\r\n").map { $0.split(separator: "\r\n") }
+        #expect(sections.map(\.count) == [32, 24])
+        #expect(sections[0][0] == "Re-planned schedule")
+        #expect(sections[1][0] == "Slippage")
     }
 }

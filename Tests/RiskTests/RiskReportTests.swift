@@ -61,9 +61,15 @@ struct RiskReportTests {
         #expect(document.standards.count == 22)
         #expect(document.standards.first { $0.id == "devops" }?.pOnTime == risk.risk(of: "devops")?.probabilityOnTime.map { ($0 * 10_000).rounded() / 10_000 })
         #expect(json.contains("\"as_of\" : null"))
-        let csv = report.render(.csv)
-        let lines = csv.split(separator: "\r\n")
-        #expect(lines.count == 23)
-        #expect(lines[0] == "id,name,urgency,target_year,planned_published,p_on_time,p50,p80,p90,expected_months_late,criticality")
+        // Three sections, each a title row, a header and rows, separated by an empty row.
+        let sections = report.render(.csv).components(separatedBy: "\r\n\r\n").map { $0.split(separator: "\r\n") }
+        #expect(sections.count == 3)
+        #expect(sections[0].count == 24)
+        #expect(sections[0][0] == "Standards")
+        #expect(sections[0][1] == "id,name,urgency,target_year,planned_published,p_on_time,p50,p80,p90,expected_months_late,criticality")
+        #expect(sections[1][0] == "Portfolio")
+        #expect(sections[1].contains("planned_weighted_months_late,\(risk.portfolio.plannedWeightedMonthsLate)"))
+        #expect(sections[2][0] == "Sensitivity")
+        #expect(sections[2].count == risk.sensitivity.count + 2)
     }
 }
