@@ -60,10 +60,11 @@ public struct PlanReport: Sendable {
                 if let dated = entry.phases.first(where: { $0.id == phase.id.rawValue }) {
                     row.append(Self.span(dated.start, dated.finish))
                 } else {
-                    row.append(standard.isPublished ? "" : "done")
+                    row.append(standard.isOpen ? "done" : "")
                 }
             }
-            row.append(entry.published.map { standard.isPublished ? "\($0) \(standard.reference ?? "")".trimmingCharacters(in: .whitespaces) : $0 } ?? "—")
+            row.append(entry.published.map { standard.isPublished ? "\($0) \(standard.reference ?? "")".trimmingCharacters(in: .whitespaces) : $0 }
+                       ?? (standard.isWithdrawn ? standard.status.words(for: standard) : "—"))
             row.append(entry.targetYear.map(String.init) ?? "")
             row.append(entry.monthsLate.map { $0 == 0 ? "0" : "+\($0)" } ?? "")
             table.append(row)
@@ -86,7 +87,7 @@ public struct PlanReport: Sendable {
         if let objective = result.objective {
             // Only open work is in the objective: a standard published late (a fact in a re-plan) is not.
             let weighted = zip(portfolio.standards, doc.standards).reduce(0) {
-                $0 + ($1.0.isPublished ? 0 : portfolio.weights.weight(urgency: $1.0.urgency) * ($1.1.monthsLate ?? 0))
+                $0 + ($1.0.isOpen ? portfolio.weights.weight(urgency: $1.0.urgency) * ($1.1.monthsLate ?? 0) : 0)
             }
             summary.append(["Objective", "\(objective)"])
             summary.append(["  weighted months late", "\(weighted) (× \(result.latenessWeight) each)"])

@@ -94,6 +94,7 @@ public enum Planner {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
                 .improve(start, iterations: options.searchIterations, seed: options.seed)
         }
+        heuristic = heuristic.map(IdleCompaction(problem: problem, windows: windows).compact)
         if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
         if problem.open.isEmpty {
             search.offer(Assignment(starts: Array(repeating: 0, count: original.tasks.count), units: []), fromHeuristic: true)

@@ -18,7 +18,7 @@ public struct BottleneckAnalysis: Sendable {
         let shadow = shadowPrices(portfolio, options: options)
         let latenessWeight = Double(PlanningProblem(portfolio).latenessWeight)
 
-        let openUnits = Set(portfolio.standards.filter { !$0.isPublished }.flatMap(\.leadUnits))
+        let openUnits = Set(portfolio.standards.filter { $0.isOpen }.flatMap(\.leadUnits))
         var subjects: [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] = []
         for unit in portfolio.units where openUnits.contains(unit.id) {
             subjects.append((.unit, unit.id.rawValue, unit.name, unit.capacity.capacity(in: portfolio.planStart), .unitCapacityIncrease(unit.id, 1)))
