@@ -1,6 +1,6 @@
 /// A dip (or rise) of capacity in some months, e.g. the Spring Festival (春节): in the months of
 /// `calendar`, the capacity of the named units and resources (all of them when none is named) is
-/// multiplied by `factor` and rounded down.
+/// multiplied by `factor` and rounded up (see `Portfolio.capacity(of:_:in:)`).
 public struct CapacityFactor: Hashable, Sendable {
     /// The months it applies in.
     public var calendar: CalendarID

@@ -56,7 +56,9 @@ public struct Portfolio: Hashable, Sendable {
 
     /// The capacity of the unit or resource `id` (with base capacity `profile`) in `month`, after
     /// the capacity factors of that month: the product of the factors that apply, times the
-    /// capacity, rounded down. Planner and validator both read capacities through this.
+    /// capacity, rounded up, so a dip halves 4 review slots to 2 but leaves a unit that carries
+    /// one standard carrying it (only a factor of 0 stops work entirely). Planner and validator
+    /// both read capacities through this.
     public func capacity(of id: String, _ profile: CapacityProfile, in month: Month) -> Int {
         let base = profile.capacity(in: month)
         var factor = 1.0
@@ -64,7 +66,7 @@ public struct Portfolio: Hashable, Sendable {
             if calendar(dip.calendar)?.contains(month) == true { factor *= dip.factor }
         }
         guard factor != 1 else { return base }
-        let scaled = (Double(base) * factor).rounded(.down)
+        let scaled = (Double(base) * factor).rounded(.up)
         return scaled >= Double(Int.max) ? Int.max : max(0, Int(scaled))
     }
 

@@ -21,6 +21,7 @@ struct SlipText {
             let slip = slippage.first { $0.standard == id }?.monthsSlipped
             return "waits for \(id)" + (slip.map { " (slipped \(Self.signed($0)))" } ?? "")
         case .earliestStart: return "earliest start"
+        case .calendar(let id): return "waits for \(scenario.calendar(id)?.name ?? id.rawValue)"
         case .lessWaiting: return "less waiting"
         case .schedulingChoice: return "optimizer's choice"
         }

@@ -13,8 +13,11 @@ struct RetimingPass {
     private(set) var start: [Int]
     /// The task that held the capacity a task waited for (−1: it did not wait, or no task held it).
     private(set) var blocker: [Int]
-    /// The capacity row a task waited for (−1: it started as soon as its predecessors allowed).
+    /// The capacity row a task waited for (−1: it started as soon as its predecessors allowed; −2:
+    /// it waited for a month its calendars allow).
     private(set) var waitRow: [Int]
+    /// `waitRow` of a task that waited for its calendars.
+    static let calendarWait = -2
     /// Free capacity per row and period, row-major with `periods` per row.
     private var free: [Int]
     private var periods: Int
@@ -74,6 +77,11 @@ struct RetimingPass {
                 // counts as that late), so every sample ends.
                 let limit = model.periods + 1200
                 while begin <= limit {
+                    if !model.allowsStart(task, begin, duration) {
+                        begin += 1
+                        row = Self.calendarWait
+                        continue
+                    }
                     let shortage = firstShortage(task, begin, duration)
                     if shortage.row < 0 { break }
                     // Every start up to the short month would include it: try the month after.
@@ -84,6 +92,7 @@ struct RetimingPass {
             start[t] = begin
             waitRow[t] = row
             blocker[t] = row >= 0 ? holder(of: row, in: begin - 1) : -1
+            if row == Self.calendarWait { waitRow[t] = Self.calendarWait }
             reserve(t, task, begin, duration)
         }
     }

@@ -47,6 +47,9 @@ struct SimulationModel: Sendable {
         /// Drivers its own draw counts towards (−1: none).
         var phaseDriver: Int
         var unitDriver: Int
+        /// The calendars its start and its finish must fall in (indices into ``SimulationModel/calendars``; −1: none).
+        var startCalendar: Int = -1
+        var endCalendar: Int = -1
     }
 
     /// A standard whose work is open at the plan start.
@@ -167,7 +170,7 @@ struct SimulationModel: Sendable {
             let category = categories.firstIndex(of: standard.category) ?? 0
             var uncertainHere = 0
             var release = 0
-            if let earliest = standard.earliestStart { release = max(release, earliest - start) }
+            if let earliest = standard.releaseMonth { release = max(release, earliest - start) }
             let firstTask = tasks.count
             for p in first..<standard.phases.count {
                 let phase = standard.phases[p]
@@ -219,13 +222,20 @@ struct SimulationModel: Sendable {
                     resourceAmounts.append(load.amount)
                 }
                 taskOf[s, default: [:]][p] = tasks.count
-                tasks.append(Task(
+                var task = Task(
                     open: k, phaseIndex: p, previous: p == first ? -1 : tasks.count - 1,
                     unitRow: phase.unitLoad > 0 ? unit : -1, unitLoad: phase.unitLoad,
                     resources: resourceFirst..<resourceRows.count, dependencies: 0..<0,
                     fixedStart: fixed, earliest: fixed ?? release, plannedStart: dated.start - start, plannedMonths: plannedMonths,
                     minimumMonths: minimum, distribution: distribution, conditionFloor: floor,
-                    categoryFactor: category, unitFactor: unit, phaseDriver: phaseDriver, unitDriver: -1))
+                    categoryFactor: category, unitFactor: unit, phaseDriver: phaseDriver, unitDriver: -1)
+                if fixed == nil {
+                    // Calendar gates hold in samples as in the plan: a phase bound to the regulator's
+                    // batches waits for the next batch when its work is done.
+                    task.startCalendar = phase.startsIn.flatMap { id in portfolio.calendars.firstIndex { $0.id == id } } ?? -1
+                    task.endCalendar = phase.endsIn.flatMap { id in portfolio.calendars.firstIndex { $0.id == id } } ?? -1
+                }
+                tasks.append(task)
             }
             if holdPlannedStarts, tasks[firstTask].fixedStart == nil {
                 tasks[firstTask].earliest = max(tasks[firstTask].earliest, tasks[firstTask].plannedStart)
@@ -310,5 +320,15 @@ struct SimulationModel: Sendable {
             let fx = x.fixedStart == nil ? 1 : 0, fy = y.fixedStart == nil ? 1 : 0
             return (fx, x.plannedStart, x.open, x.phaseIndex) < (fy, y.plannedStart, y.open, y.phaseIndex)
         }
+    }
+}
+
+extension SimulationModel {
+    /// Whether the calendars a task is bound to let it start in `begin` and finish `duration` months later.
+    func allowsStart(_ task: Task, _ begin: Int, _ duration: Int) -> Bool {
+        let calendars = portfolio.calendars
+        if task.startCalendar >= 0, !calendars[task.startCalendar].contains(portfolio.planStart + begin) { return false }
+        if task.endCalendar >= 0, !calendars[task.endCalendar].contains(portfolio.planStart + begin + duration - 1) { return false }
+        return true
     }
 }

@@ -22,6 +22,8 @@ public enum SlipReason: Hashable, Sendable {
     case dependency(StandardID)
     /// A phase waits for its earliest start.
     case earliestStart
+    /// A phase waits for a month its calendar allows (e.g. the regulator's next publication batch).
+    case calendar(CalendarID)
     /// Less waiting between phases than the plan had (negative: it catches up).
     case lessWaiting
     /// The re-plan publishes later than its phases force: the optimizer had no reason to
@@ -40,6 +42,7 @@ public enum SlipReason: Hashable, Sendable {
         case .resourceCapacity: "resource_capacity"
         case .dependency: "dependency"
         case .earliestStart: "earliest_start"
+        case .calendar: "calendar"
         case .lessWaiting: "less_waiting"
         case .schedulingChoice: "scheduling_choice"
         }
@@ -53,6 +56,7 @@ public enum SlipReason: Hashable, Sendable {
         case .unitCapacity(let unit): unit.rawValue
         case .resourceCapacity(let resource): resource.rawValue
         case .dependency(let standard): standard.rawValue
+        case .calendar(let calendar): calendar.rawValue
         case .lateStart, .publishedLater, .earliestStart, .lessWaiting, .schedulingChoice: nil
         }
     }

@@ -117,6 +117,11 @@ struct SlippageAnalysis {
     /// What holds task `t` at its start in the compacted forecast.
     private func cause(of t: Int, model: SimulationModel, pass: RetimingPass) -> SlipReason {
         let row = pass.waitRow[t]
+        if row == RetimingPass.calendarWait {
+            let task = model.tasks[t]
+            let calendar = max(task.startCalendar, task.endCalendar)
+            return .calendar(replanned.calendars[calendar].id)
+        }
         if row >= 0 {
             return row < model.unitCount ? .unitCapacity(replanned.units[row].id) : .resourceCapacity(replanned.resources[row - model.unitCount].id)
         }

@@ -16,7 +16,7 @@ extension ScenarioLoader {
 # assumption and carries a comment with its reason; "domain notes" means
 # shared/domain-notes.md, which collects the public evidence on how JR/T standards are made.
 #
-# Note on reachability: with the assumed life cycle (about 20 months from 立项 to 发布), no
+# Note on reachability: with the assumed life cycle (about 19 months plus the waits for calendar months from 立项 to 发布), no
 # planned standard that starts in 2022-01 can be published by 2022-12, so the plan's 2022
 # targets for planned work are out of reach by construction; the planner reports that
 # lateness instead of hiding it (the plan's target years are kept as written).
@@ -33,6 +33,47 @@ horizon_end: 2028-12   # three years past the plan's last target (2025) on purpo
                        # publishes the last one around 2026-01, so this leaves ample room;
                        # not later, to keep the time-indexed model small
 
+# ---------------------------------------------------------------------------------------
+# Categories: the plan's six (规划 §3), declared so reports use the plan's own names.
+# ---------------------------------------------------------------------------------------
+categories:
+  - {id: it-governance, name: IT治理规范和基础设施, short_name: IT治理}
+  - {id: technology-platform, name: 技术平台}
+  - {id: application-systems, name: 应用系统}
+  - {id: user-access, name: 用户接入}      # the plan plans nothing new here (its §6.5 says so)
+  - {id: operations, name: 运维服务}
+  - {id: digital-transformation, name: 数字化转型评估, short_name: 数字化转型}
+
+# ---------------------------------------------------------------------------------------
+# Calendars: months in which things can happen (domain notes).
+# ---------------------------------------------------------------------------------------
+calendars:
+  - id: approval-batches
+    name: 制修订计划立项批次
+    # Assumption: projects are approved with the annual standards-making plan (制修订计划) and
+    # a mid-year supplement; no source gives the months, March and September are assumed.
+    months_of_year: [3, 9]
+  - id: subcommittee-meetings
+    name: 证券分技术委员会（SAC/TC180/SC4）审查会议
+    # Assumption: the sub-committee meets twice a year to examine and vote on review drafts
+    # (domain notes: it meets and votes on the 送审稿; the months are not sourced).
+    months_of_year: [6, 12]
+  - id: csrc-batches
+    name: 中国证监会发布批次
+    # The CSRC publishes in batches (domain notes): 2022-04, 2022-11-14, 2023-02-07, 2024-12,
+    # 2025-09-30. Assumption: it publishes only in the months of the year it has published in
+    # before (February, April, September, November, December).
+    months_of_year: [2, 4, 9, 11, 12]
+  - id: spring-festival
+    name: 春节
+    months_of_year: [2]
+
+# Assumption: around the Spring Festival drafting groups and reviewers work about half the
+# month, so every unit's and body's capacity is halved in February (rounded up: a unit that
+# carries one standard still carries it; the working group's 4 review slots become 2).
+capacity_factors:
+  - {calendar: spring-festival, factor: 0.5}
+
 objective:                         # the defaults, written out so the baseline is explicit
   urgency_weights: [1, 2, 3, 4, 5] # a *****-standard counts five times a *-standard
   lateness: auto                   # lexicographic: first weighted months late, then ...
@@ -41,14 +82,27 @@ objective:                         # the defaults, written out so the baseline i
 # ---------------------------------------------------------------------------------------
 # Shared resource
 # ---------------------------------------------------------------------------------------
+# The approval chain (domain notes, JR/T prefaces): the working group drafts and reviews, the
+# securities sub-committee (SAC/TC180/SC4) examines and votes on the review draft, the CSRC
+# approves and publishes. Three bodies, three capacities or calendars.
 resources:
   - id: wg-review
     name: 技术管理专业工作组评审
     # Assumption: the working group can have 4 drafts under review at once. No source gives
     # this number (domain notes); the plan lists 6 standards in development at once (Table 2)
-    # and the working group reviews each of the "three drafts" (征求意见稿, 送审稿, 报批稿,
-    # plan §7.1), so a handful of drafts in review concurrently is the realistic order.
+    # and the working group reviews the consultation and review drafts (plan §7.1), so a
+    # handful of drafts in review concurrently is the realistic order.
     capacity: 4
+  - id: sc-review
+    name: 证券分技术委员会审查
+    # Assumption: the sub-committee examines at most 6 review drafts in the run-up to one
+    # meeting (about a year's output of the working group); not sourced.
+    capacity: 6
+  - id: csrc-approval
+    name: 中国证监会审批
+    # Assumption: the CSRC's standards office handles at most 6 approval packages at once
+    # (its 2022-11 batch published 7 standards, all areas together); not sourced.
+    capacity: 6
 
 # ---------------------------------------------------------------------------------------
 # Lead units (牵头单位): every institution that leads something in Tables 1–2.
@@ -102,7 +156,7 @@ units:
 # ---------------------------------------------------------------------------------------
 # Default life cycle (plan §7.1: 申请、立项、起草, then the three drafts 征求意见稿、送审稿、
 # 报批稿, then 发布). Durations are assumptions from the evidence in the domain notes; the
-# total is 20 months, inside the 18–26 months the observed cases suggest (domain notes: an
+# total is 19 months (plus waits for the calendars), inside the 18–26 months the observed cases suggest (domain notes: an
 # association standard took ~21 months from project start to consultation draft alone; JR/T
 # 0251 took ~38 months from review draft to publication, a heavy tail, not the norm).
 # unit_load 1 marks the phases in which the lead unit's drafting group works; wg-review 1
@@ -114,33 +168,54 @@ life_cycle:
     name: 立项
     months: 2      # application and approval of the project in the annual plan (batches)
     unit_load: 0   # the working group proposes and the secretariat approves; no drafting yet
+    starts_in: approval-batches   # projects enter with the annual plan's batches
   - id: drafting
     name: 起草
     months: 8      # national standards allow ≤ 10 months for drafting (domain notes, weak
                    # source); industry standards of ordinary scope are assumed a bit shorter
     unit_load: 1   # the lead unit's drafting group writes the draft
+    # Waiting (assumptions, no source; domain notes: stale drafts must be redone and drafting
+    # groups dissolve): each step may wait only so long after the one before, and every month
+    # a finished step waits costs 1 in the objective's second level (with completion), so the
+    # optimizer starts work later rather than letting drafts sit.
+    max_wait: 3    # the drafting group forms within 3 months of the project's approval
+    idle_cost: 1
   - id: consultation
     name: 征求意见稿
     months: 3      # comment period ≥ 60 days (domain notes) plus a month to answer comments
     unit_load: 1   # the drafting group collects and answers the comments
     resources: {wg-review: 1}   # the working group reviews the consultation draft
+    max_wait: 2    # a finished draft goes out for comments within 2 months
+    idle_cost: 1
   - id: review
     name: 送审稿
     months: 2      # about 30 days of pre-approval consultation (domain notes, weak source)
                    # plus the working group's review meeting
     unit_load: 1   # the drafting group revises the draft after the review
-    resources: {wg-review: 1}   # the working group reviews the review draft
+    resources: {wg-review: 1, sc-review: 1}   # the working group reviews it, the sub-committee examines it
+    ends_in: subcommittee-meetings             # ... and votes on it at a meeting
+    max_wait: 6    # the review draft is ready for the next meeting but one at the latest
+    idle_cost: 1
   - id: approval
     name: 报批稿
     months: 3      # approval package to the secretariat and competent authority; keeps plan-
                    # to-package within 18 months (2+8+3+2 = 15 ≤ 18, domain notes)
     unit_load: 0   # handled by the secretariat and the CSRC, not the drafting group
-    resources: {wg-review: 1}   # the working group examines the approval draft
+    resources: {csrc-approval: 1}   # the CSRC's approval, not the working group's slots
+    max_wait: 3    # the approval package goes to the CSRC within 3 months of the vote
+    idle_cost: 1
   - id: publication
     name: 发布
-    months: 2      # the CSRC publishes in batches a few times a year (domain notes:
-                   # 2022-04, 2022-11, 2023-02, 2024-12, 2025-09): ~2 months' wait for a batch
+    months: 1      # the CSRC announces it in one of its batch months (domain notes: 2022-04,
+                   # 2022-11, 2023-02, 2024-12, 2025-09); the wait for a batch is the calendar's
     unit_load: 0   # a CSRC announcement; no work for the lead unit
+    ends_in: csrc-batches   # published only in a batch month
+
+# Revisions (修订) go through the same steps with a shorter drafting: there is a text to start
+# from. Assumption: 5 months instead of 8; no source gives revision durations (JR/T 0059's
+# revision was already being drafted in 2021-10 and published 2024-12, a heavy tail).
+revision_life_cycle:
+  drafting: {months: 5}
 
 # ---------------------------------------------------------------------------------------
 # Duration uncertainty, for `stdplan risk` only: the plan itself uses `months` above.
@@ -161,8 +236,9 @@ life_cycle:
 uncertainty:
   distribution: pert
   life_cycle:
-    # A project missing the annual plan's batch waits up to half a year (assumption).
-    initiation: {optimistic: 1, pessimistic: 6}
+    # The wait for the annual plan's batch is the calendar's (starts_in); the application and
+    # approval themselves take 1 to 4 months (assumption).
+    initiation: {optimistic: 1, pessimistic: 4}
     # National standards allow ≤ 10 months (weak source), but the association standard needed
     # ~19 months after a short initiation: 18 months is the 95th percentile, not the worst.
     drafting: {optimistic: 6, pessimistic: 18, distribution: lognormal}
@@ -175,22 +251,27 @@ uncertainty:
     # Approval by the secretariat and the competent authority is where JR/T 0251's ~38 months
     # went: a heavy tail, 95th percentile at 18 months (assumption on the percentile).
     approval: {optimistic: 2, pessimistic: 18, distribution: lognormal}
-    # The wait for the next CSRC batch: 1 month if a batch is due, up to 8 when one was just
-    # missed (the 22-month gap 2023-02 → 2024-12 is taken as exceptional).
-    publication: {optimistic: 1, pessimistic: 8, distribution: triangular}
+    # Publication itself is the batch month; the wait for the next CSRC batch comes from the
+    # calendar (ends_in: csrc-batches) in every sample, so it is not drawn again here.
   correlation:
     # Assumptions, no source: a lead unit's drafting group sets the pace of all the standards
     # it leads (30 % of each duration's variation), and standards of one category share
     # reviewers and subject matter (10 %).
     lead_unit: 0.3
     category: 0.1
+  standards:
+    # A revision's drafting (5 months planned, under way since 2021-10): the same heavy tail
+    # as new drafting, scaled to the shorter plan (assumption).
+    backup-capability:
+      drafting: {optimistic: 3, pessimistic: 14, distribution: lognormal}
 
 standards:
 
 # =======================================================================================
 # Published (Table 1). The plan gives the year (from the JR/T number) but not the month:
-# `published` is set to December of that year throughout (an assumption that only matters
-# for dependencies on them, all of which are long satisfied by 2022-01).
+# `published` is set to December of that year (an assumption that only matters for
+# dependencies on them, all of which are long satisfied by 2022-01), except where the month
+# is known (JR/T 0099 and JR/T 0133, whose numbers carry the year before their release).
 # =======================================================================================
 
   - id: jrt-0084
@@ -205,7 +286,7 @@ standards:
     name: 证券期货业信息系统运维管理规范
     category: operations
     status: published
-    published: 2012-12
+    published: 2013-01   # announced by CSRC notice [2013] 7 on 2013-01-31 (domain notes)
     reference: JR/T 0099—2012
     lead_unit: shfe
 
@@ -213,7 +294,7 @@ standards:
     name: 证券期货业信息系统托管基本要求
     category: it-governance
     status: published
-    published: 2015-12
+    published: 2016-01   # issued 2016-01-13 (domain notes)
     reference: JR/T 0133—2015
     lead_unit: cfa
     # Sourced (domain notes): JR/T 0133 cites JR/T 0059 as a normative reference. JR/T
@@ -265,7 +346,10 @@ standards:
 # In development (Table 2). Lead unit and category are the plan's. The plan states neither
 # urgency nor target year: all six get urgency 3 (the middle of the scale, as no priority is
 # stated) and a target year from their assumed stage: 2022 for work already in its approval
-# stage, 2023 for work still being drafted. Current phases and `since` months are
+# stage, 2023 for work still being drafted. Those targets are marked `target_source: assumed`,
+# so reports count them apart from the plan's own.
+# The plan's inconsistency: its text says Table 2 holds five standards (技术平台 one), but the
+# table lists six, two of them 技术平台 (架构管理指南 and 服务连续性管理指南); all six are kept. Current phases and `since` months are
 # assumptions about the state in 2022-01 (not the later outcomes, which are only used as
 # evidence of how far along each one was).
 # =======================================================================================
@@ -275,6 +359,7 @@ standards:
     category: technology-platform
     urgency: 3          # assumption (see above)
     target_year: 2023   # assumption: still being drafted at plan start
+    target_source: assumed
     status: in_progress
     current_phase: drafting   # assumption: no outcome found (domain notes); projects of the
     since: 2021-04            # preceding 2020–2022 plan assumed to be drafted from early 2021
@@ -282,9 +367,14 @@ standards:
 
   - id: backup-capability
     name: 证券期货经营机构信息系统备份能力标准
+    # A revision: the title is word for word that of JR/T 0059-2010 (published 2011-04-14), and
+    # the work came out as JR/T 0059—2024 (domain notes).
+    kind: revision
+    revises: JR/T 0059-2010
     category: it-governance
     urgency: 3          # assumption (see above)
     target_year: 2023   # assumption: still being drafted at plan start
+    target_source: assumed
     status: in_progress
     # Assumption: early in its life cycle. It was published only in 2024-12 as JR/T 0059—2024
     # (domain notes), about three years after the plan, so in 2022-01 it was at most being
@@ -298,6 +388,7 @@ standards:
     category: technology-platform
     urgency: 3          # assumption (see above)
     target_year: 2022   # assumption: in its approval stage at plan start
+    target_source: assumed
     status: in_progress
     # Assumption from evidence: its review draft was posted around 2019-09 (domain notes),
     # so the approval stage is taken to have started in 2019-11 (after the default 2-month
@@ -312,6 +403,7 @@ standards:
     category: application-systems
     urgency: 3          # assumption (see above)
     target_year: 2023   # assumption: still being drafted at plan start
+    target_source: assumed
     status: in_progress
     current_phase: drafting   # assumption: no outcome found (domain notes); drafting assumed
     since: 2021-06            # to have started mid-2021
@@ -322,6 +414,7 @@ standards:
     category: operations
     urgency: 3          # assumption (see above)
     target_year: 2023   # assumption: still being drafted at plan start
+    target_source: assumed
     status: in_progress
     current_phase: drafting   # assumption: no outcome found (domain notes); drafting assumed
     since: 2021-06            # to have started mid-2021
@@ -332,6 +425,7 @@ standards:
     category: user-access
     urgency: 3          # assumption (see above)
     target_year: 2022   # assumption: in its approval stage at plan start
+    target_source: assumed
     status: in_progress
     # Assumption from evidence: it was published in 2022-04 as JR/T 0246—2022 (domain
     # notes), only three months after plan start, so in 2022-01 it must have been late in
@@ -550,7 +644,8 @@ standards:
     phases:
       # Assumption: a large scope (the plan lists several assessment-indicator sets and a
       # data-governance description language, Table 7), so drafting takes the full 10
-      # months allowed for national standards (domain notes) instead of 8.
+      # months allowed for national standards (domain notes) instead of 8. (The plan's Table 7
+      # lists 证券期货业信息技术数据治理能力评估指标 twice; it is one item of this scope.)
       drafting: {months: 10}
     after:
       # Inference (domain notes): the maturity model grades against the general requirements,

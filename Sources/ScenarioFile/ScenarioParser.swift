@@ -295,12 +295,13 @@ struct ScenarioParser {
         }
 
         let status = self.status(values, path, node, phases: phases, planStart: context.planStart)
-        let isOpen = status.map { state -> Bool in
-            switch state {
-            case .published, .cancelled, .superseded: return false
-            case .planned, .inProgress, .deferred: return true
-            }
-        } ?? true
+        // Open work needs an urgency, a target and a lead unit; judged by the status written, so a
+        // published standard whose month is wrong is not also asked for an urgency.
+        let statusText = values["status"].flatMap { node -> String? in
+            if case .scalar(let scalar) = node { return scalar.string }
+            return nil
+        } ?? "planned"
+        let isOpen = !["published", "cancelled", "superseded"].contains(statusText)
 
         let urgencyNode = isOpen ? field(values, "urgency", path, node, hint: "give the urgency in stars, 1 to 5") : values["urgency"]
         let urgency = urgencyNode.flatMap { read.integer($0, "\(path).urgency", in: 1...5, what: "an urgency (1 to 5 stars)") }

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import GLPK
 import PlanModel
@@ -25,40 +26,13 @@ public enum Planner {
         }
         let original = PlanningProblem(portfolio, reference: options.reference)
         var search = LevelSearch(problem: original)
-        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
+        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0 && ProcessInfo.processInfo.environment["STDPLAN_NOQUICK"] == nil
         try attempt(portfolio, &search, options: options, strong: !quickBudget,
                     budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
         if quickBudget, !search.isSettled, search.incumbent != nil, elapsed() < options.timeLimit {
             try attempt(portfolio, &search, options: options, strong: true, budget: nil, elapsed: elapsed)
         }
         return try search.result(portfolio: portfolio, seconds: elapsed())
-    }
-
-    /// The better schedule of two attempts at the same portfolio, with the stronger of their bounds
-    /// (both are valid lower bounds of the same objective).
-    static func combined(_ a: PlanResult, _ b: PlanResult, seconds: Double) -> PlanResult {
-        guard b.status != .optimal else { return PlanResult(status: b.status, schedule: b.schedule, objective: b.objective, bound: b.bound,
-                                                                gap: b.gap, seconds: seconds, latenessWeight: b.latenessWeight,
-                                                                explanation: b.explanation, heuristicObjective: b.heuristicObjective) }
-        var best = b
-        if let objective = a.objective, objective < (b.objective ?? .max) { best = a }
-        best.heuristicObjective = [a.heuristicObjective, b.heuristicObjective].compactMap { $0 }.min()
-        let bounds = [a.bound, b.bound].compactMap { $0 }
-        best.bound = bounds.max()
-        best.seconds = seconds
-        if let objective = best.objective {
-            best.status = .feasible
-            if let bound = best.bound {
-                if LevelSearch.proves(bound: bound, value: objective) {
-                    best.status = .optimal
-                    best.bound = Double(objective)
-                    best.gap = 0
-                } else {
-                    best.gap = max(0, Double(objective) - bound) / max(1, abs(Double(objective)))
-                }
-            }
-        }
-        return best
     }
 
     /// One attempt: the plain pipeline (`strong: false`) or the strengthened one, each MIP within
@@ -131,6 +105,14 @@ public enum Planner {
                 mip.integralObjective = true
                 mip.rootIterationLimit = budget?.iterations
                 mip.nodeLimit = budget?.nodes
+                switch ProcessInfo.processInfo.environment["STDPLAN_ROOT"] {
+                case "dual": mip.rootMethod = .dual
+                case "dualp": mip.rootMethod = .dualThenPrimal
+                case "presolve": mip.rootPresolve = true
+                case "adv": mip.rootBasis = .advanced
+                case "bixby": mip.rootBasis = .bixby
+                default: break
+                }
                 if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
                 do {
                     solution = try model.program.solveMIP(mip)
@@ -143,6 +125,7 @@ public enum Planner {
             } catch {
                 throw .solver(error as? GLPKError ?? .solverFailure(call: "glp_intopt", code: -1, meaning: "\(error)"))
             }
+            if ProcessInfo.processInfo.environment["STDPLAN_TRACE"] != nil { FileHandle.standardError.write("TRACE strong=\(strong) level=\(level) status=\(solution.status) obj=\(solution.objective ?? -1) bound=\(solution.bound ?? -1) nodes=\(solution.nodes ?? -1) t=\(elapsed()) mip=\(solution.seconds) heur=\(search.incumbent.map { $0.cost(in: original, level: level) } ?? -1) cols=\(model.program.columnCount) rows=\(model.program.rowCount)\n".data(using: .utf8)!) }
             switch solution.status {
             case .optimal, .feasible:
                 search.offer(folding.expand(model.assignment(from: solution.columnValues)), fromHeuristic: false)
@@ -158,9 +141,13 @@ public enum Planner {
                 return
             }
             let value = search.incumbent.map { $0.cost(in: original, level: level) }
-            // A proof must agree with the best schedule known: GLPK's optimum of this level can be no
-            // lower than a schedule we hold (else the model is wrong) and no higher (else its search was).
-            guard solution.status == .optimal, let value, let optimum = solution.objective, abs(optimum - Double(value)) < 0.5 else {
+            // The level is proven when the bound, rounded with its slack, reaches the best schedule's
+            // own value. GLPK's `optimal` is not taken on trust: its optimum must agree with that value
+            // (it can be no lower than a schedule we hold, else the model is wrong, and no higher, else
+            // its search was).
+            let agrees = solution.objective.map { optimum in value.map { abs(optimum - Double($0)) < 0.5 } ?? false } ?? false
+            guard let value, let bound = solution.bound, solution.status == .optimal ? agrees : true,
+                  LevelSearch.proves(bound: bound, value: value) else {
                 search.levelBound = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
                 return
             }

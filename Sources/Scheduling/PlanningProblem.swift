@@ -167,7 +167,9 @@ struct PlanningProblem: Sendable {
                     fixedStart: fixed, release: fixed ?? release)
                 if p > first {
                     task.idleCost = phase.idleCost
-                    if let wait = phase.maxWait, let previous = list.last {
+                    // The wait after a phase under way at the plan start is not limited: that phase's
+                    // start is a fact, so nothing the planner decides could keep it short.
+                    if let wait = phase.maxWait, let previous = list.last, tasks[previous].fixedStart == nil {
                         maxLags.append(MaxLag(predecessor: previous, successor: tasks.count, limit: tasks[previous].duration + wait))
                     }
                 }

@@ -55,6 +55,8 @@ public enum ScheduleValidator {
                 fail(.phases, id, nil, "\(id) should schedule phases \(expected.map(\.id.rawValue)), found \(entry.phases.map(\.phase.rawValue))")
                 continue
             }
+            let underWayAtStart: Bool
+            if case .inProgress = standard.status { underWayAtStart = true } else { underWayAtStart = false }
             for (offset, dated) in entry.phases.enumerated() {
                 let phase = expected[offset]
                 var months = phase.months
@@ -84,7 +86,8 @@ public enum ScheduleValidator {
                 if !underWay, let gate = phase.endsIn, portfolio.calendar(gate)?.contains(dated.finish) != true {
                     fail(.calendar, id, dated.finish, "\(id) \(phase.id) finishes \(dated.finish), which is not a month of calendar \(gate)")
                 }
-                if offset > 0, let limit = phase.maxWait {
+                // The wait after the phase under way at the plan start is not limited (its start is a fact).
+                if offset > 0, !(offset == 1 && underWayAtStart), let limit = phase.maxWait {
                     let waited = dated.start - entry.phases[offset - 1].finish - 1
                     if waited > limit {
                         fail(.wait, id, dated.start, "\(id) \(phase.id) starts \(dated.start), \(waited) months after \(entry.phases[offset - 1].phase) finishes; at most \(limit) allowed")

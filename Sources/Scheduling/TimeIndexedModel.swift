@@ -32,6 +32,11 @@ struct TimeIndexedModel {
     /// Columns with a cost in the current objective.
     private var costedColumns: [Int] = []
 
+    struct ColumnPair: Hashable {
+        var a: Int
+        var b: Int
+    }
+
     struct UnitPeriod: Hashable {
         var unit: Int
         var period: Int
@@ -78,14 +83,29 @@ struct TimeIndexedModel {
                 stepColumns.append([])
                 continue
             }
-            let count = windows.latest[task] - windows.earliest[task]
-            stepColumns.append(count > 0 ? Array(try program.addColumns(count: count, kind: .binary, lower: 0, upper: 1)) : [])
+            // A month the calendars rule out as a start shares the column of the month before: the
+            // step cannot rise there. The windows begin in an allowed month, so every run has a first.
+            var columns: [Int] = []
+            for t in windows.earliest[task]..<windows.latest[task] {
+                if let previous = columns.last, !tasks[task].mayStart(at: t) {
+                    columns.append(previous)
+                } else {
+                    columns.append(try program.addColumn(kind: .binary, lower: 0, upper: 1))
+                }
+            }
+            stepColumns.append(columns)
         }
         // Monotone: once started, stays started.
         for task in tasks.indices where stepColumns[task].count > 1 {
-            for (a, b) in zip(stepColumns[task], stepColumns[task].dropFirst()) {
+            for (a, b) in zip(stepColumns[task], stepColumns[task].dropFirst()) where a != b {
                 try program.addRow([(a, 1), (b, -1)], lower: nil, upper: 0)
             }
+        }
+        // Two-column rows `a ≤ b` already added: a shared column would otherwise repeat them.
+        var atMost = Set<ColumnPair>()
+        func addAtMost(_ a: Int, _ b: Int) throws {
+            guard a != b, atMost.insert(ColumnPair(a: a, b: b)).inserted else { return }
+            try program.addRow([(a, 1), (b, -1)], lower: nil, upper: 0)
         }
         // Precedence: j may have started by t only if i had started by t − delay.
         for precedence in problem.precedences {
@@ -96,7 +116,7 @@ struct TimeIndexedModel {
                 switch step(i, t - precedence.delay) {
                 case .constant(1): continue
                 case .constant: try program.setColumnBounds(column: yj, lower: 0, upper: 0)
-                case .column(let yi): try program.addRow([(yj, 1), (yi, -1)], lower: nil, upper: 0)
+                case .column(let yi): try addAtMost(yj, yi)
                 }
             }
         }
@@ -110,19 +130,9 @@ struct TimeIndexedModel {
                 switch (step(i, t), later) {
                 case (.constant(0), _), (_, .constant(1)): continue
                 case (.column(let yi), .constant): try program.addRow([(yi, 1)], lower: nil, upper: 0)
-                case (.column(let yi), .column(let yj)): try program.addRow([(yi, 1), (yj, -1)], lower: nil, upper: 0)
+                case (.column(let yi), .column(let yj)): try addAtMost(yi, yj)
                 case (.constant, .column(let yj)): try program.addRow([(yj, 1)], lower: 1, upper: nil)
                 case (.constant, .constant): try program.addRow([], lower: 1, upper: nil)  // the windows rule this out: infeasible
-                }
-            }
-        }
-        // Calendars: a task may not start in a month its calendars rule out, so its step cannot rise there.
-        for task in tasks.indices where tasks[task].fixedStart == nil && tasks[task].allowedStarts != nil {
-            for t in windows.earliest[task]..<windows.latest[task] where !tasks[task].mayStart(at: t) {
-                guard case .column(let y) = step(task, t) else { continue }
-                switch step(task, t - 1) {
-                case .constant(let value): try program.addRow([(y, 1)], lower: Double(value), upper: Double(value))
-                case .column(let previous): try program.addRow([(y, 1), (previous, -1)], lower: 0, upper: 0)
                 }
             }
         }

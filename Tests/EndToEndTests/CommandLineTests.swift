@@ -243,10 +243,10 @@ struct CommandLineTests {
         let output = directory.appendingPathComponent("plan.json").path
         #expect(try Self.run(["plan", "--format", "json", "--output", output]).status == 0)
         var text = try String(contentsOfFile: output, encoding: .utf8)
-        // Move devops' first phase one month before the plan start.
-        let marker = "\"finish\" : \"2022-02\",\n          \"id\" : \"initiation\""
+        // Move every phase that starts in the first approval batch (devops' 立项 among them) before the plan start.
+        let marker = "\"finish\" : \"2022-04\",\n          \"id\" : \"initiation\""
         #expect(text.contains(marker))
-        text = text.replacingOccurrences(of: "\"start\" : \"2022-01\"", with: "\"start\" : \"2021-12\"")
+        text = text.replacingOccurrences(of: "\"start\" : \"2022-03\"", with: "\"start\" : \"2021-12\"")
         try text.write(toFile: output + ".bad.json", atomically: true, encoding: .utf8)
         let run = try Self.run(["check", "Scenarios/baseline.yaml", output + ".bad.json"])
         #expect(run.status == 2)

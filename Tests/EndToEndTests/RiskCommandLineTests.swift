@@ -52,7 +52,7 @@ struct RiskCommandLineTests {
         #expect(run.stdout.contains("optimal (proven by GLPK, gap 0)"))
         #expect(run.stdout.contains("Slippage against the baseline plan"))
         #expect(run.stdout.contains("JR/T 0059—2024"))
-        #expect(run.stdout.contains("longer 报批稿–发布 +8"))
+        #expect(run.stdout.contains("longer 报批稿–发布 +9"))
         #expect(run.stderr.isEmpty, "\(run.stderr)")
     }
 

@@ -23,7 +23,8 @@ struct DeterminismTests {
         let (risk, json) = try Self.run(seed: 2025, threads: count)
         #expect(risk == reference)
         #expect(json == referenceJSON)
-        #expect(risk.uncertainPhases == 120)
+        // 22 open standards' phases still to do, less the publications (their wait is the calendar's, not drawn).
+        #expect(risk.uncertainPhases == 98)
     }
 
     @Test("two runs with the same seed are identical, and another seed differs")

@@ -57,14 +57,14 @@ struct ZeroUncertaintyTests {
             onTime += late == 0 ? 1 : 0
             weightedLateness += portfolio.weights.weight(urgency: standard.urgency) * late
         }
-        #expect(onTime == 15)
-        #expect(weightedLateness == 273)
+        #expect(onTime == 13)
+        #expect(weightedLateness == 421)
         let p = risk.portfolio
-        #expect(p.plannedOnTime == 15)
-        #expect([p.onTimeP10, p.onTimeP50, p.onTimeP90] == [15, 15, 15])
-        #expect(p.onTimeCounts[15] == 64)
-        #expect(p.expectedWeightedMonthsLate == 273)
-        #expect(p.plannedWeightedMonthsLate == 273)
+        #expect(p.plannedOnTime == 13)
+        #expect([p.onTimeP10, p.onTimeP50, p.onTimeP90] == [13, 13, 13])
+        #expect(p.onTimeCounts[13] == 64)
+        #expect(p.expectedWeightedMonthsLate == 421)
+        #expect(p.plannedWeightedMonthsLate == 421)
         #expect(p.probabilityAllUrgentOnTime == 0)  // the plan's urgency-5 standards all miss 2022
         #expect(risk.sensitivity.isEmpty)
     }

@@ -34,9 +34,29 @@ struct PortfolioSearchTests {
         }
     }
 
-    @Test("the baseline folds its initiation and publication phases where nothing depends on them")
+    /// The baseline without its process keys (calendars on 立项 and 发布, waits): the shape the
+    /// folding was made for.
+    static func plainBaseline() throws -> Portfolio {
+        var portfolio = try ScenarioLoader.builtinBaseline()
+        for s in portfolio.standards.indices {
+            for p in portfolio.standards[s].phases.indices {
+                portfolio.standards[s].phases[p].startsIn = nil
+                portfolio.standards[s].phases[p].endsIn = nil
+                portfolio.standards[s].phases[p].maxWait = nil
+                portfolio.standards[s].phases[p].idleCost = 0
+            }
+        }
+        return portfolio
+    }
+
+    @Test("the baseline's 立项 and 发布 are bound to calendars, so they are not folded")
+    func gatedPhasesStay() throws {
+        #expect(PhaseFolding(PlanningProblem(try ScenarioLoader.builtinBaseline())).foldedCount == 0)
+    }
+
+    @Test("without calendars, the baseline folds its initiation and publication phases where nothing depends on them")
     func baselineFolds() throws {
-        let folding = PhaseFolding(PlanningProblem(try ScenarioLoader.builtinBaseline()))
+        let folding = PhaseFolding(PlanningProblem(try Self.plainBaseline()))
         #expect(folding.foldedCount > 0)
         #expect(folding.reduced.tasks.count == folding.original.tasks.count - folding.foldedCount)
         for task in folding.reduced.tasks.indices {
@@ -77,7 +97,7 @@ struct PortfolioSearchTests {
         let result = try Fixtures.plan(try ScenarioLoader.builtinBaseline(), options: PlanOptions(
             searchIterations: iterations, foldPhases: fold, quickRootIterations: 0))
         #expect(result.status == .optimal)
-        #expect(result.objective == 1446483)
+        #expect(result.objective == 5342070)
     }
 
     @Test("the plain first attempt proves the baseline by itself, so its schedule is the one it always was")
@@ -89,14 +109,12 @@ struct PortfolioSearchTests {
         #expect(quick.schedule == plainOnly.schedule)
     }
 
-    @Test("two attempts combine into the better schedule and the stronger bound")
-    func combine() {
-        let a = PlanResult(status: .feasible, schedule: nil, objective: 110, bound: 90, gap: nil, seconds: 1, latenessWeight: 1, heuristicObjective: 120)
-        let b = PlanResult(status: .feasible, schedule: nil, objective: 105, bound: 80, gap: nil, seconds: 2, latenessWeight: 1, heuristicObjective: 105)
-        let both = Planner.combined(a, b, seconds: 3)
-        #expect(both.status == .feasible && both.objective == 105 && both.bound == 90 && both.seconds == 3)
-        #expect(both.heuristicObjective == 105)
-        let proven = Planner.combined(PlanResult(status: .feasible, schedule: nil, objective: 100, bound: 99.9999999, gap: nil, seconds: 1, latenessWeight: 1), b, seconds: 3)
-        #expect(proven.status == .optimal && proven.objective == 100 && proven.gap == 0)
+    @Test("a proof rests on the bound less its slack, rounded up: 99.5 and 99.9999999 prove 100, 99 does not")
+    func proofRule() {
+        #expect(LevelSearch.proves(bound: 99.9999999, value: 100))
+        #expect(LevelSearch.proves(bound: 99.5, value: 100))
+        #expect(!LevelSearch.proves(bound: 99.0000001, value: 100))
+        #expect(LevelSearch.proves(bound: 100, value: 100))
+        #expect(!LevelSearch.proves(bound: 98.9999999, value: 100))
     }
 }

@@ -111,12 +111,15 @@ struct ProcessModelTests {
         #expect(result.status == .optimal)
         #expect(result.schedule?.entry(for: "a")?.phases.first?.start == Self.ym(3))
         #expect(result.objective == 2 * 4)
-        // Half a unit of capacity 1 rounds down to none; of capacity 3 to one.
+        // A factor of 0 stops work; halving rounds up, so 1 stays 1, 3 becomes 2 and 4 becomes 2.
         #expect(portfolio.capacity(of: portfolio.units[0], in: Self.ym(2)) == 0)
-        portfolio.units[0].capacity = .constant(3)
         portfolio.capacityFactors[0].factor = 0.5
         #expect(portfolio.capacity(of: portfolio.units[0], in: Self.ym(2)) == 1)
-        #expect(portfolio.capacity(of: portfolio.units[0], in: Self.ym(3)) == 3)
+        for (base, halved) in [(3, 2), (4, 2)] {
+            portfolio.units[0].capacity = .constant(base)
+            #expect(portfolio.capacity(of: portfolio.units[0], in: Self.ym(2)) == halved)
+            #expect(portfolio.capacity(of: portfolio.units[0], in: Self.ym(3)) == base)
+        }
     }
 
     @Test("deferred work starts no earlier than its month and is never late")
