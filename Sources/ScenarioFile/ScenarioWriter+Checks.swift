@@ -62,6 +62,28 @@ extension ScenarioWriter {
             for id in uncertainty.standards.keys.sorted() where phasesOf[id] == nil {
                 problems.append("the uncertainty section names standard '\(id)', which is not in the portfolio")
             }
+            problems += estimateProblems(uncertainty, portfolio.standards)
+        }
+        return problems
+    }
+
+    /// The loader's rule for estimates without `likely`: each standard's planned months are the
+    /// most likely value, so they must lie in the range (strictly inside a lognormal's). A what-if
+    /// that changes durations can break it for the changed standards.
+    static func estimateProblems(_ uncertainty: DurationUncertainty, _ standards: [Standard]) -> [String] {
+        var problems: [String] = []
+        for standard in standards where !standard.isPublished {
+            for phase in standard.phases {
+                guard let estimate = uncertainty.estimate(for: standard, phase: phase.id), estimate.likely == nil else { continue }
+                let months = Double(phase.months), low = estimate.optimistic, high = estimate.pessimistic
+                let fits = estimate.distribution == .lognormal ? (low == high && months == low) || (low < months && months < high)
+                    : (low...high).contains(months)
+                if !fits {
+                    problems.append("the uncertainty estimate for phase '\(phase.id)' of '\(standard.id)' (\(number(low))…\(number(high)), "
+                        + "\(estimate.distribution.rawValue), no `likely`) does not admit its \(phase.months) planned months; "
+                        + "give that standard its own estimate, or write the portfolio without uncertainty")
+                }
+            }
         }
         return problems
     }
