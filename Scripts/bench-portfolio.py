@@ -5,6 +5,10 @@ For each scenario file, one after the other with the same time limit: `stdplan p
 (its schedule checked with `stdplan check`), then the CP-SAT peer with each worker count, its
 schedule (`--schedule-out`) validated with `stdplan check` before any of its figures are used.
 
+For generated files a `reference` row gives the urgency-weighted months late of the generator's own
+serial schedule (from the file's header): an upper bound on the optimum's first level, favoured by
+construction since target years were drawn around it.
+
 Columns:
   objective   the schedule's objective (null without one)
   w.late      urgency-weighted months late: floor(objective / lateness_weight) for stdplan (exact
@@ -271,6 +275,10 @@ def scenario_files(args):
                 sys.exit("generate %d failed: %s" % (n, gen.stderr.strip()))
             print("# generated %s: %s" % (path.name, gen.stderr.strip().split(": ", 1)[-1]), flush=True)
         files.append(("generated-%d" % n, str(path)))
+        header = "".join(line for line in path.read_text().splitlines(True)[:12] if line.startswith("#"))
+        found = re.search(r"reference schedule .*?: (\d+)/(\d+) on time, (\d+) urgency-weighted months late", header)
+        if found:
+            args.references[str(path)] = int(found.group(3))
     if args.scenarios:
         for path in sorted((ROOT / "Scenarios").rglob("*.yaml")):
             rel = path.relative_to(ROOT / "Scenarios")
@@ -296,6 +304,7 @@ def main():
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     args.sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    args.references = {}
     workers = [int(x) for x in args.workers.split(",") if x.strip()]
     args.out = (args.out or Path(tempfile.mkdtemp(prefix="bench-portfolio."))).resolve()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -315,6 +324,12 @@ def main():
         tag = name.replace("/", "_")
         ours = run_stdplan(args, path, tag, args.out)
         print(row(name, ours), flush=True)
+        if path in args.references:
+            # The generator's own serial schedule (its file header): an upper bound on the optimum's
+            # first level, and favoured by construction (target years were drawn around it).
+            reference = Result("reference")
+            reference.status, reference.wlate, reference.note = "upper bd", args.references[path], "generator's serial schedule"
+            print(row("", reference), flush=True)
         peers = []
         for w in workers:
             p = run_peer(args, path, tag, w, args.out)
