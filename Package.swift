@@ -21,12 +21,13 @@ let package = Package(
         .target(name: "PlanModel"),
         .target(name: "ScenarioFile", dependencies: ["PlanModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Scheduling", dependencies: ["PlanModel", "GLPK"]),
+        .target(name: "Synthetic", dependencies: ["PlanModel"]),
         .target(name: "Risk", dependencies: ["PlanModel", "Scheduling"]),
         .target(name: "Reports", dependencies: ["PlanModel", "Scheduling", "Risk"]),
         .executableTarget(
             name: "stdplan",
             dependencies: [
-                "PlanModel", "ScenarioFile", "Scheduling", "Risk", "Reports",
+                "PlanModel", "ScenarioFile", "Scheduling", "Risk", "Reports", "Synthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +40,7 @@ let package = Package(
             exclude: ["Golden"]  // read through #filePath, so they stay reviewable files in the repo
         ),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Scheduling", "PlanModel", "ScenarioFile", "Reports"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel", "ScenarioFile", "Scheduling"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stdplan"]),
     ],
     swiftLanguageModes: [.v6]

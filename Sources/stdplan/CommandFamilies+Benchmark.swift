@@ -1,6 +1,6 @@
 import ArgumentParser
 
 extension StdPlan {
-    /// Engine benchmarks: bench psplib.
-    static var benchmarkCommands: [any ParsableCommand.Type] { [BenchCommand.self] }
+    /// Engine benchmarks: bench psplib; generate (synthetic portfolios to measure the planner on).
+    static var benchmarkCommands: [any ParsableCommand.Type] { [BenchCommand.self, GenerateCommand.self] }
 }
