@@ -27,6 +27,11 @@ public struct BottleneckAnalysis: Sendable {
             subjects.append((.resource, resource.id.rawValue, resource.name, resource.capacity.capacity(in: portfolio.planStart),
                              .resourceCapacityIncrease(resource.id, 1)))
         }
+        // Calendars that gate open work: what if the body met (or published) every month?
+        let gates = Set(portfolio.standards.filter(\.isOpen).flatMap { $0.phases.flatMap { [$0.startsIn, $0.endsIn].compactMap { $0 } } })
+        for calendar in portfolio.calendars where gates.contains(calendar.id) && calendar.monthsOfYear.count < 12 {
+            subjects.append((.calendar, calendar.id.rawValue, calendar.name, calendar.monthsOfYear.count, .calendarEveryMonth(calendar.id)))
+        }
         let variants = subjects.map { $0.4.applied(to: portfolio) ?? portfolio }
         let results = Planner.planAll(variants, options: options)
         var ranking: [Bottleneck] = []
@@ -67,11 +72,17 @@ public struct BottleneckAnalysis: Sendable {
         var resources: [String: Double] = [:]
         for (index, rows) in model.unitCapacityRows.enumerated() {
             // + 0 turns a negative zero into zero, so the report never shows "-0.0".
-            units[portfolio.units[index].id.rawValue] = -rows.reduce(0) { $0 + solution.rowDuals[$1] } + 0
+            units[portfolio.units[index].id.rawValue] = Self.price(rows, solution.rowDuals)
         }
         for (index, rows) in model.resourceRows.enumerated() {
-            resources[portfolio.resources[index].id.rawValue] = -rows.reduce(0) { $0 + solution.rowDuals[$1] } + 0
+            resources[portfolio.resources[index].id.rawValue] = Self.price(rows, solution.rowDuals)
         }
         return (units, resources)
+    }
+
+    /// Minus the sum of the rows' duals, with round-off dust (and a negative zero) shown as 0.
+    private static func price(_ rows: [Int], _ duals: [Double]) -> Double {
+        let value = -rows.reduce(0) { $0 + duals[$1] }
+        return abs(value) < 1e-9 ? 0 : value
     }
 }

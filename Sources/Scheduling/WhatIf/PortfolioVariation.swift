@@ -14,6 +14,9 @@ public enum PortfolioVariation: Hashable, Sendable, CustomStringConvertible {
     case durationFactor(PhaseID?, Double)
     /// No planned standard starts before plan start + this many months.
     case startDelay(Int)
+    /// The calendar holds every month: what the gate it sets costs (e.g. a committee that met
+    /// every month instead of twice a year).
+    case calendarEveryMonth(CalendarID)
 
     public var description: String {
         switch self {
@@ -23,6 +26,7 @@ public enum PortfolioVariation: Hashable, Sendable, CustomStringConvertible {
         case .resourceCapacityIncrease(let id, let value): "resource \(id) capacity +\(value)"
         case .durationFactor(let phase, let factor): "\(phase.map(\.rawValue) ?? "all phases") × \(factor)"
         case .startDelay(let months): "start delayed \(months) months"
+        case .calendarEveryMonth(let id): "calendar \(id) every month"
         }
     }
 
@@ -53,6 +57,9 @@ public enum PortfolioVariation: Hashable, Sendable, CustomStringConvertible {
                 }
             }
             if !touched { return nil }
+        case .calendarEveryMonth(let id):
+            guard let index = result.calendars.firstIndex(where: { $0.id == id }) else { return nil }
+            result.calendars[index].monthsOfYear = Set(1...12)
         case .startDelay(let months):
             let earliest = result.planStart + months
             // A delay of zero leaves every standard as it was (no earliest start where there was none).
