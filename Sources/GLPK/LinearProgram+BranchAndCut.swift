@@ -51,7 +51,7 @@ extension LinearProgram {
 
             let search = MIPSearch(
                 sense: sense, integralObjective: options.integralObjective,
-                warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit)
+                warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit, shouldStop: options.shouldStop)
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
             parameters.msg_lev = messageLevel

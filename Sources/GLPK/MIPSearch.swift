@@ -21,9 +21,13 @@ final class MIPSearch {
 
     /// Stop once this many nodes exist (nil: no limit).
     private let nodeLimit: Int?
+    /// Stop when this says so (``MIPOptions/shouldStop``).
+    private let shouldStop: (@Sendable () -> Bool)?
 
-    init(sense: OptimizationSense, integralObjective: Bool, warmStart: [Double]?, rootBound: Double, nodeLimit: Int? = nil) {
+    init(sense: OptimizationSense, integralObjective: Bool, warmStart: [Double]?, rootBound: Double, nodeLimit: Int? = nil,
+         shouldStop: (@Sendable () -> Bool)? = nil) {
         self.nodeLimit = nodeLimit
+        self.shouldStop = shouldStop
         self.sense = sense
         self.integralObjective = integralObjective
         self.warmStart = warmStart
@@ -86,6 +90,9 @@ final class MIPSearch {
             }
         }
         if let nodeLimit, nodes >= nodeLimit {
+            glp_ios_terminate(tree)
+        } else if let shouldStop, shouldStop() {
+            // Asked to stop (Ctrl-C): end the search as a time limit would, keeping the incumbent.
             glp_ios_terminate(tree)
         }
     }

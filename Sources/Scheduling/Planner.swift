@@ -27,9 +27,17 @@ public enum Planner {
         let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
         let quick = try attempt(portfolio, original, options: options, strong: !quickBudget,
                                 budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
-        guard quickBudget, quick.status == .feasible || quick.status == .timeLimit, elapsed() < options.timeLimit else { return quick }
+        guard quickBudget, quick.status == .feasible || quick.status == .timeLimit, elapsed() < options.timeLimit,
+              options.cancellation?.isCancelled != true else { return interruption(quick, options) }
         let strong = try attempt(portfolio, original, options: options, strong: true, budget: nil, elapsed: elapsed)
-        return combined(quick, strong, seconds: elapsed())
+        return interruption(combined(quick, strong, seconds: elapsed()), options)
+    }
+
+    /// `result` marked as interrupted when Ctrl-C came before it was proven.
+    private static func interruption(_ result: PlanResult, _ options: PlanOptions) -> PlanResult {
+        var result = result
+        result.interrupted = options.cancellation?.isCancelled == true && result.status != .optimal && result.status != .infeasible
+        return result
     }
 
     /// The better schedule of two attempts at the same portfolio, with the stronger of their bounds
@@ -40,6 +48,7 @@ public enum Planner {
                                                                 explanation: b.explanation, heuristicObjective: b.heuristicObjective) }
         var best = b
         if let objective = a.objective, objective < (b.objective ?? .max) { best = a }
+        best.skippedModel = b.skippedModel ?? a.skippedModel
         best.heuristicObjective = [a.heuristicObjective, b.heuristicObjective].compactMap { $0 }.min()
         let bounds = [a.bound, b.bound].compactMap { $0 }
         best.bound = bounds.max()
@@ -95,21 +104,45 @@ public enum Planner {
             case .cycle:
                 throw .dependencyCycle
             case .empty(let task):
-                return try result(.infeasible, nil, bound: nil, explanation: explainEmptyWindow(task: task, problem: problem))
+                var infeasible = try result(.infeasible, nil, bound: nil, explanation: explainEmptyWindow(task: task, problem: problem))
+                infeasible.conflict = explainConflict(original, options: options, elapsed: elapsed)
+                return infeasible
             }
         }
 
-        var heuristic = SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        // The heuristics stop early on Ctrl-C or when their share of the time limit is spent
+        // (a third, then two thirds with the local search), leaving the rest to GLPK; each
+        // completes at least one schedule first.
+        func stopping(_ share: Double) -> Bool { options.cancellation?.isCancelled == true || elapsed() >= share * options.timeLimit }
+        var heuristic = SerialScheduler(problem: problem, windows: windows)
+            .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(1.0 / 3) })
         if strong, let start = heuristic {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
-                .improve(start, iterations: options.searchIterations, seed: options.seed)
+                .improve(start, iterations: options.searchIterations, seed: options.seed, shouldStop: { stopping(2.0 / 3) })
         }
         let heuristicCost = heuristic.map { $0.cost(in: problem) }
         if problem.open.isEmpty {
             return try result(.optimal, Assignment(starts: Array(repeating: 0, count: problem.tasks.count), units: []), bound: 0)
         }
+        if heuristic == nil {
+            // A phase that fits nowhere makes the plan infeasible at once, without a solver.
+            if let originalWindows = try? TimeWindows(original),
+               case let impossible = QuickConflicts.impossiblePhases(original, originalWindows), !impossible.lines.isEmpty {
+                var infeasible = try result(.infeasible, nil, bound: nil, explanation: impossible.lines.joined(separator: "; "))
+                infeasible.conflict = explainConflict(original, options: options, elapsed: elapsed)
+                return infeasible
+            }
+        }
 
         let tight = heuristicCost.map { tightenedWindows(problem, windows, incumbent: $0) } ?? windows
+        // Past the size bound (or once stopped) the MIP is not built: the heuristic's schedule stands.
+        let size = ModelSize(problem, tight)
+        if size.total > options.maximumModelSize || options.cancellation?.isCancelled == true {
+            let bound = Double(cheapestCost(problem, windows))
+            var kept = try result(heuristic == nil ? .timeLimit : .feasible, heuristic, bound: bound, heuristic: heuristicCost)
+            if size.total > options.maximumModelSize { kept.skippedModel = size }
+            return kept
+        }
 
         let model: TimeIndexedModel
         let solution: MIPSolution
@@ -119,6 +152,7 @@ public enum Planner {
             mip.timeLimit = max(0.1, options.timeLimit - elapsed())
             mip.relativeGap = options.relativeGap
             mip.integralObjective = true
+            mip.shouldStop = options.cancellation?.stopRequest
             mip.rootIterationLimit = budget?.iterations
             mip.nodeLimit = budget?.nodes
             if let heuristic { mip.warmStart = model.columnValues(for: heuristic) }
@@ -143,9 +177,24 @@ public enum Planner {
             if heuristic != nil {
                 throw .solver(.solverFailure(call: "glp_intopt", code: -1, meaning: "GLPK called a plan infeasible for which a feasible schedule is known"))
             }
-            return try result(.infeasible, nil, bound: nil, explanation:
+            var infeasible = try result(.infeasible, nil, bound: nil, explanation:
                 "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
-                + "try a later horizon_end, more capacity, or fewer fixed facts")
+                + "the smallest relaxations that would make it fit follow")
+            infeasible.conflict = explainConflict(original, options: options, elapsed: elapsed)
+            return infeasible
+        }
+    }
+
+    /// Why `problem` is infeasible (``ConflictExplainer``), within the time left.
+    static func explainConflict(_ problem: PlanningProblem, options: PlanOptions, elapsed: () -> Double) -> ConflictExplanation {
+        ConflictExplainer(problem: problem, timeLimit: max(0, options.timeLimit - elapsed()), cancellation: options.cancellation,
+                          maximumModelSize: options.maximumModelSize).explain()
+    }
+
+    /// A lower bound on the objective: every open standard published as early as its window allows.
+    static func cheapestCost(_ problem: PlanningProblem, _ windows: TimeWindows) -> Int {
+        problem.open.reduce(0) { total, standard in
+            total + standard.cost(publishedIn: problem.publication(of: standard, lastStart: windows.earliest[problem.lastTask(of: standard)]))
         }
     }
 

@@ -32,8 +32,9 @@ struct SerialScheduler {
         for standard in problem.open { for (position, task) in standard.tasks.enumerated() { positionInStandard[task] = position } }
     }
 
-    /// The best schedule found over the priority rules and `iterations` random perturbations.
-    func bestSchedule(iterations: Int, seed: UInt64 = 0x5EED) -> Assignment? {
+    /// The best schedule found over the priority rules and `iterations` random perturbations;
+    /// once a schedule is found, stops early when `shouldStop` says so (Ctrl-C, time limit).
+    func bestSchedule(iterations: Int, seed: UInt64 = 0x5EED, shouldStop: () -> Bool = { false }) -> Assignment? {
         let latestStart = problem.open.map { standard -> Double in
             // How late the standard may start and still meet its target (or the horizon).
             let first = standard.tasks[0]
@@ -59,9 +60,9 @@ struct SerialScheduler {
                 best = assignment
             }
         }
-        for rule in rules { consider(rule) }
+        for rule in rules where best == nil || !shouldStop() { consider(rule) }
         var random = SplitMix64(seed: seed)
-        for iteration in 0..<iterations {
+        for iteration in 0..<iterations where best == nil || !shouldStop() {
             let base = rules[iteration % rules.count]
             let spread = 2.0 + Double(iteration % 7) * 3
             consider(base.map { $0 + Double.random(in: -spread...spread, using: &random) })
