@@ -27,6 +27,24 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var explanation: String?
     /// One entry per standard, in scenario order.
     public var standards: [StandardEntry]
+    /// For an infeasible plan: the smallest relaxations that would make it feasible (present only then).
+    public var conflict: ConflictDocument?
+    /// True when Ctrl-C stopped planning before the result was proven (present only then).
+    public var interrupted: Bool?
+    /// The MIP that was not built because it exceeded the size bound (present only then).
+    public var modelSize: ModelSizeEntry?
+
+    /// The size of a MIP that was not built (`--max-model-size`).
+    public struct ModelSizeEntry: Codable, Sendable, Equatable {
+        /// Estimated columns and rows.
+        public var columns: Int
+        /// See ``columns``.
+        public var rows: Int
+        /// Phases to schedule and months of the horizon.
+        public var tasks: Int
+        /// See ``tasks``.
+        public var months: Int
+    }
 
     /// One standard of the plan.
     public struct StandardEntry: Codable, Sendable, Equatable {
@@ -95,8 +113,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, status, objective, bound, gap, seconds, explanation, standards
-        case planStart = "plan_start", latenessWeight = "lateness_weight"
+        case format, scenario, status, objective, bound, gap, seconds, explanation, standards, conflict, interrupted
+        case planStart = "plan_start", latenessWeight = "lateness_weight", modelSize = "model_size"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -112,6 +130,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(latenessWeight, forKey: .latenessWeight)
         try c.encode(explanation, forKey: .explanation)
         try c.encode(standards, forKey: .standards)
+        try c.encodeIfPresent(conflict, forKey: .conflict)
+        try c.encodeIfPresent(interrupted, forKey: .interrupted)
+        try c.encodeIfPresent(modelSize, forKey: .modelSize)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -126,6 +147,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         seconds = (result.seconds * 1000).rounded() / 1000
         latenessWeight = result.latenessWeight
         explanation = result.explanation
+        conflict = result.conflict.map(ConflictDocument.init)
+        interrupted = result.interrupted ? true : nil
+        modelSize = result.skippedModel.map { ModelSizeEntry(columns: $0.columns, rows: $0.rows, tasks: $0.tasks, months: $0.months) }
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)

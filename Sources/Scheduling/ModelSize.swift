@@ -1,7 +1,8 @@
 /// The size of the time-indexed MIP of a problem, estimated from its time windows before the
 /// model is built: one binary per task and month of its window, one row per precedence and
 /// month, capacity rows per unit, resource and month, and the lead-unit choice's shares. The
-/// count tracks what ``TimeIndexedModel`` builds within a few percent; it decides whether the
+/// count is of the order of what ``TimeIndexedModel`` builds (on the baseline repeated 100
+/// times: 0.75 million columns estimated, 0.92 million built); it decides whether the
 /// model is built at all (``PlanOptions/maximumModelSize``), since a model of millions of
 /// columns takes gigabytes and more time than any time limit allows.
 public struct ModelSize: Sendable, Hashable {

@@ -83,10 +83,19 @@ struct ConflictExplainer {
             options.timeLimit = max(0.05, timeLimit)
             options.integralObjective = true
             options.shouldStop = cancellation?.stopRequest
-            options.warmStart = warmStart(model, relaxed, windows)
+            let start = warmStart(model, relaxed, windows)
+            options.warmStart = start
             let solution = try model.program.solveMIP(options)
-            guard solution.status == .optimal || solution.status == .feasible else { return .none }
-            return .found(alternative(model, solution.columnValues, proven: solution.status == .optimal))
+            switch solution.status {
+            case .optimal, .feasible:
+                return .found(alternative(model, solution.columnValues, proven: solution.status == .optimal))
+            case .timeLimitWithoutSolution:
+                // GLPK had no time to take the warm start (it is offered after the root LP): it is
+                // a relaxation that works all the same, if not the smallest.
+                return start.map { .found(alternative(model, $0, proven: false)) } ?? .none
+            case .infeasible, .unbounded:
+                return .none
+            }
         } catch {
             return .none
         }

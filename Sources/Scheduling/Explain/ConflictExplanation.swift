@@ -37,7 +37,8 @@ public struct ConflictExplanation: Sendable, Hashable {
         public var proven: Bool
     }
 
-    /// The ways out, smallest kind first; empty when none of one kind suffices alone.
+    /// The ways out, in the order capacity, deadlines, horizon; empty when no relaxation of one
+    /// kind suffices alone.
     public var alternatives: [Alternative]
     /// Facts that contradict a rule whatever else is relaxed (work in progress that alone
     /// overloads a unit, or that cannot meet its hard deadline).
@@ -56,8 +57,9 @@ public struct ConflictExplanation: Sendable, Hashable {
     public var lines: [String] {
         var out: [String] = facts.map { "fact: \($0)" }
         let several = alternatives.count > 1
+        if several { out.append("any one of these makes the plan feasible:") }
         for (index, alternative) in alternatives.enumerated() {
-            let prefix = several ? "either (\(index + 1)) " : ""
+            let prefix = several ? "(\(index + 1)) " : ""
             let qualifier = alternative.proven ? "" : " (a relaxation that works; the search for a smaller one was cut short)"
             switch alternative.kind {
             case .capacity:
@@ -116,8 +118,9 @@ public struct CapacityShortfall: Sendable, Hashable {
     public var sentence: String {
         let months = from == until ? "\(from)" : "\(from)…\(until)"
         let who = name.isEmpty ? holder.text : "\(holder.text) (\(name))"
+        let shown = competing.prefix(6).joined(separator: ", ") + (competing.count > 6 ? " and \(competing.count - 6) more" : "")
         return "\(who) needs \(extra) more in \(months) (capacity \(present) → \(capacity))"
-            + (competing.isEmpty ? "" : ": " + competing.joined(separator: ", ") + " compete for it")
+            + (competing.isEmpty ? "" : ": " + shown + " compete for it")
     }
 }
 

@@ -171,7 +171,10 @@ struct ElasticModel {
                 }
             }
         case .horizon(let scenarioPeriods):
-            let e = try program.addColumn(kind: .integer, lower: 0, upper: Double(problem.periodCount - scenarioPeriods), cost: 1)
+            // At least what the chains of phases need with unlimited capacity (from the windows).
+            let chains = problem.open.map { problem.publication(of: $0, lastStart: windows.earliest[problem.lastTask(of: $0)]) }.max() ?? 0
+            let floor = min(problem.periodCount - scenarioPeriods, max(0, chains - (scenarioPeriods - 1)))
+            let e = try program.addColumn(kind: .integer, lower: Double(floor), upper: Double(problem.periodCount - scenarioPeriods), cost: 1)
             horizonSlack = e
             for k in problem.open.indices {
                 let (constant, columns) = publication(k)
