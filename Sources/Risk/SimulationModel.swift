@@ -118,7 +118,9 @@ struct SimulationModel: Sendable {
         self.periods = periods
         let profiles = portfolio.units.map(\.capacity) + portfolio.resources.map(\.capacity)
         rowProfiles = profiles
-        capacity = profiles.flatMap { profile in (0..<periods).map { profile.capacity(in: start + $0) } }
+        // Beyond the horizon each capacity stays at its value in horizon_end (docs/risk.md): a
+        // change dated later is not applied (the loader warns about it, SP-W0501).
+        capacity = profiles.flatMap { profile in (0..<periods).map { profile.capacity(in: min(start + $0, portfolio.horizonEnd)) } }
         let unitCount = portfolio.units.count
         self.unitCount = unitCount
         let weights = portfolio.uncertainty?.correlation ?? SharedFactorWeights()

@@ -95,10 +95,22 @@ extension ScenarioLoader {
 
     /// The built-in baseline as a ``Scenario``.
     public static func builtinBaselineScenario() throws -> Scenario {
+        try parsedBaseline.get()
+    }
+
+    /// The baseline parsed once per process: every overlay of `baseline` (a comparison of many
+    /// what-ifs, a fuzzing run) starts from it.
+    private static let parsedBaseline = Result<Scenario, ScenarioFileError> { () throws(ScenarioFileError) -> Scenario in
         let file = "Scenarios/baseline.yaml (built in)"
-        guard let root = try compose(builtinBaselineYAML, file: file) else { throw ScenarioFileError.invalid([]) }
-        var scenario = try plainScenario(from: root, file: file)
-        scenario.file = "baseline (built in)"
-        return scenario
+        do {
+            guard let root = try compose(builtinBaselineYAML, file: file) else { throw ScenarioFileError.invalid([]) }
+            var scenario = try plainScenario(from: root, file: file)
+            scenario.file = "baseline (built in)"
+            return scenario
+        } catch let error as ScenarioFileError {
+            throw error
+        } catch {
+            throw ScenarioFileError.invalid([ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "\(error)", code: .malformedYAML)])
+        }
     }
 }
