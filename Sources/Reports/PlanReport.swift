@@ -21,8 +21,9 @@ public struct PlanReport: Sendable {
     /// The report in `format`.
     public func render(_ format: PlanFormat) -> String {
         switch format {
-        case .table: text(markdown: false)
-        case .markdown: text(markdown: true)
+        // Names reach the terminal and Markdown with control characters escaped (Escaping).
+        case .table: Escaping.terminal(text(markdown: false), keepingLineBreaks: true)
+        case .markdown: Escaping.terminal(text(markdown: true), keepingLineBreaks: true)
         case .json: json()
         case .csv: csv()
         }

@@ -43,7 +43,7 @@ struct BottlenecksCommand: ParsableCommand {
             let analysis = try BottleneckAnalysis.run(portfolio, options: PlanOptions(timeLimit: timeLimit, cancellation: Interrupt.flag))
             Interrupt.graceful = false
             if Interrupt.wasInterrupted { throw ExitCode.interrupted }
-            try Output.write(BottleneckReport(analysis: analysis, scenario: portfolio.name).render(format), to: output)
+            try Output.write(BottleneckReport(analysis: analysis, scenario: portfolio.name).render(format), format: format, to: output)
         } catch let code as ExitCode {
             throw code
         } catch {

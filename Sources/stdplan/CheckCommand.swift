@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
             }
             let violations = ScheduleValidator.check(try document.schedule(file: schedule), against: portfolio)
             if violations.isEmpty {
-                print("\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds")
+                try Output.write("\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds\n", to: nil)
                 return
             }
             for violation in violations { Failure.printError("\(schedule): \(violation)") }

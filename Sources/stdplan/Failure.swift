@@ -48,8 +48,13 @@ enum Failure {
     /// A line (or lines) on standard error, control characters escaped. Errors writing it are
     /// ignored: there is nowhere left to report them.
     static func printError(_ text: String) {
-        let line = Escaping.terminal(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true)
-        var bytes = Array(line.utf8)[...]
+        writeError(Escaping.terminal(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true))
+    }
+
+    /// Writes `text` as it is to standard error (a progress bar's escape codes), ignoring errors.
+    /// (FileHandle's `write` would trap on a closed or full standard error.)
+    static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
             if written < 0, errno == EINTR { continue }

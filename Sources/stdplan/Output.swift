@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +19,13 @@ import Darwin
 enum Output {
     /// The name standard output has in messages.
     static let standardOutput = "standard output"
+
+    /// Writes a report in `format`: the human formats (table, Markdown) with every control
+    /// character escaped, whatever text went into them (names, messages quoting input).
+    static func write(_ text: String, format: PlanFormat, to path: String?) throws(OutputError) {
+        let safe = format == .table || format == .markdown ? Escaping.terminal(text, keepingLineBreaks: true) : text
+        try write(safe, to: path)
+    }
 
     static func write(_ text: String, to path: String?) throws(OutputError) {
         let bytes = Array(text.utf8)

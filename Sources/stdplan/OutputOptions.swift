@@ -10,5 +10,5 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     /// Writes `text` to standard output or to the new file named by `--output`.
-    func write(_ text: String) throws { try Output.write(text, to: output) }
+    func write(_ text: String) throws { try Output.write(text, format: format, to: output) }
 }

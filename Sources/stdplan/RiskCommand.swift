@@ -99,7 +99,7 @@ struct RiskCommand: ParsableCommand {
             let risk = try RiskSimulation.run(portfolio: portfolio, plan: schedule, options: options, progress: bar.map { bar in { bar.update($0, $1) } })
             let simulationTime = clock.now - simulationStarted
             bar?.finish()
-            try Output.write(RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf).render(format), to: output)
+            try Output.write(RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf).render(format), format: format, to: output)
             if timing {
                 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
                 Failure.printError(String(format: "timing: plan %.3f s; simulation %.3f s for %d samples on %d threads",

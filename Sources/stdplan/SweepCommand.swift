@@ -113,7 +113,7 @@ struct SweepCommand: ParsableCommand {
             let points = try zip(values, zip(variants, results)).map { value, pair in
                 SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
             }
-            try Output.write(SweepReport(parameter: key, points: points).render(format), to: output)
+            try Output.write(SweepReport(parameter: key, points: points).render(format), format: format, to: output)
             try Outcome.exit(for: points.map(\.result))
         } catch let error as ValidationError {
             throw error
