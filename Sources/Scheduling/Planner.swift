@@ -73,8 +73,12 @@ public enum Planner {
     /// `budget` (root simplex iterations, nodes) if given, else within the time left.
     private static func attempt(_ portfolio: Portfolio, _ original: PlanningProblem, options: PlanOptions, strong: Bool,
                                 budget: (iterations: Int, nodes: Int)?, elapsed: () -> Double) throws(SchedulingError) -> PlanResult {
+        // The heuristics (and folding) stop early on Ctrl-C or when their share of the time limit
+        // is spent (a third; two thirds with the local search), leaving the rest to GLPK; each
+        // heuristic completes at least one schedule first.
+        func stopping(_ share: Double) -> Bool { options.cancellation?.isCancelled == true || elapsed() >= share * options.timeLimit }
         // Load-free phases only pass delays on: the strong pipeline works without them (see PhaseFolding).
-        let folding = PhaseFolding(original, enabled: strong && options.foldPhases)
+        let folding = PhaseFolding(original, enabled: strong && options.foldPhases, shouldStop: { stopping(1.0 / 3) })
         let problem = folding.reduced
         func result(_ status: PlanStatus, _ assignment: Assignment?, bound: Double?, explanation: String? = nil,
                     heuristic: Int? = nil) throws(SchedulingError) -> PlanResult {
@@ -110,10 +114,6 @@ public enum Planner {
             }
         }
 
-        // The heuristics stop early on Ctrl-C or when their share of the time limit is spent
-        // (a third, then two thirds with the local search), leaving the rest to GLPK; each
-        // completes at least one schedule first.
-        func stopping(_ share: Double) -> Bool { options.cancellation?.isCancelled == true || elapsed() >= share * options.timeLimit }
         var heuristic = SerialScheduler(problem: problem, windows: windows)
             .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(1.0 / 3) })
         if strong, let start = heuristic {
