@@ -74,8 +74,8 @@ public enum Planner {
     private static func attempt(_ portfolio: Portfolio, _ original: PlanningProblem, options: PlanOptions, strong: Bool,
                                 budget: (iterations: Int, nodes: Int)?, elapsed: () -> Double) throws(SchedulingError) -> PlanResult {
         // The heuristics (and folding) stop early on Ctrl-C or when their share of the time limit
-        // is spent (a third; two thirds with the local search), leaving the rest to GLPK; each
-        // heuristic completes at least one schedule first.
+        // is spent (a third; two thirds with the local search), leaving the rest to GLPK; the
+        // serial heuristic completes its first priority rule first.
         func stopping(_ share: Double) -> Bool { options.cancellation?.isCancelled == true || elapsed() >= share * options.timeLimit }
         // Load-free phases only pass delays on: the strong pipeline works without them (see PhaseFolding).
         let folding = PhaseFolding(original, enabled: strong && options.foldPhases, shouldStop: { stopping(1.0 / 3) })
