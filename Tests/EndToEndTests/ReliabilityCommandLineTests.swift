@@ -41,7 +41,7 @@ struct ReliabilityCommandLineTests {
             """
         for s in 0..<count {
             text += "  - {id: s\(s), name: standard \(s), category: operations, urgency: \(1 + s % 5), target_year: \(2023 + s % 4), "
-                + "lead_units: [u\(s % units), u\((s + 3) % units)]" + (s >= 10 && s % 3 == 0 ? ", after: [{standard: s\(s - 10)}]" : "") + "}\n"
+                + (units == 1 ? "lead_unit: u0" : "lead_units: [u\(s % units), u\((s + max(1, units / 2)) % units)]") + (s >= 10 && s % 3 == 0 ? ", after: [{standard: s\(s - 10)}]" : "") + "}\n"
         }
         return text
     }
