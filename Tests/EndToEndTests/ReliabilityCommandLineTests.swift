@@ -204,7 +204,7 @@ struct ReliabilityCommandLineTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let text = Self.largeScenario(30).replacingOccurrences(of: "capacity: 2}\n", with: "capacity: 2, capacity_changes: [{from: 2040-01, value: 3}]}\n")
         try text.write(to: directory.appendingPathComponent("late.yaml"), atomically: true, encoding: .utf8)
-        let run = try Self.run(["plan", "late.yaml"], in: directory)
+        let run = try Self.run(["plan", "late.yaml", "--time-limit", "5"], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("warning: "))
         #expect(run.stderr.contains("[SP-W0501]"))
