@@ -114,11 +114,14 @@ public enum Planner {
             }
         }
 
+        // A model too large even over the untightened windows will not be built: the heuristics
+        // may then take nearly all the time.
+        let shares = ModelSize(problem, windows).total > options.maximumModelSize ? (0.45, 0.9) : (1.0 / 3, 2.0 / 3)
         var heuristic = SerialScheduler(problem: problem, windows: windows)
-            .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(1.0 / 3) })
+            .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(shares.0) })
         if strong, let start = heuristic {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
-                .improve(start, iterations: options.searchIterations, seed: options.seed, shouldStop: { stopping(2.0 / 3) })
+                .improve(start, iterations: options.searchIterations, seed: options.seed, shouldStop: { stopping(shares.1) })
         }
         let heuristicCost = heuristic.map { $0.cost(in: problem) }
         if problem.open.isEmpty {
