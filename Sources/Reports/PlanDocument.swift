@@ -27,11 +27,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var explanation: String?
     /// One entry per standard, in scenario order.
     public var standards: [StandardEntry]
-    /// For an infeasible plan: the smallest relaxations that would make it feasible (present only then).
+    /// For an infeasible plan: the smallest relaxations that would make it feasible (else null).
     public var conflict: ConflictDocument?
-    /// True when Ctrl-C stopped planning before the result was proven (present only then).
+    /// True when Ctrl-C stopped planning before the result was proven. (Optional only so that
+    /// documents written before the field existed still read.)
     public var interrupted: Bool?
-    /// The MIP that was not built because it exceeded the size bound (present only then).
+    /// The MIP that was not built because it exceeded the size bound (else null).
     public var modelSize: ModelSizeEntry?
 
     /// The size of a MIP that was not built (`--max-model-size`).
@@ -130,9 +131,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(latenessWeight, forKey: .latenessWeight)
         try c.encode(explanation, forKey: .explanation)
         try c.encode(standards, forKey: .standards)
-        try c.encodeIfPresent(conflict, forKey: .conflict)
-        try c.encodeIfPresent(interrupted, forKey: .interrupted)
-        try c.encodeIfPresent(modelSize, forKey: .modelSize)
+        try c.encode(conflict, forKey: .conflict)
+        try c.encode(interrupted ?? false, forKey: .interrupted)
+        try c.encode(modelSize, forKey: .modelSize)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -148,7 +149,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         latenessWeight = result.latenessWeight
         explanation = result.explanation
         conflict = result.conflict.map(ConflictDocument.init)
-        interrupted = result.interrupted ? true : nil
+        interrupted = result.interrupted
         modelSize = result.skippedModel.map { ModelSizeEntry(columns: $0.columns, rows: $0.rows, tasks: $0.tasks, months: $0.months) }
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
