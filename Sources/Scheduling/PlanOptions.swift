@@ -28,6 +28,10 @@ public struct PlanOptions: Sendable, Hashable {
     /// heuristic's schedule and reports the size in ``PlanResult/skippedModel``.
     public var maximumModelSize: Int
 
+    /// Explain an infeasible plan with ``ConflictExplainer`` (``PlanResult/conflict``), within the
+    /// time left. Commands that only report a status per plan (compare, sweep) turn it off.
+    public var explainConflicts = true
+
     /// The default of ``maximumModelSize``: 500,000 columns and rows, about twelve times the
     /// largest what-if of the baseline (42,000) and a few hundred megabytes in GLPK.
     public static let defaultMaximumModelSize = 500_000

@@ -188,9 +188,10 @@ public enum Planner {
         }
     }
 
-    /// Why `problem` is infeasible (``ConflictExplainer``), within the time left.
-    static func explainConflict(_ problem: PlanningProblem, options: PlanOptions, elapsed: () -> Double) -> ConflictExplanation {
-        ConflictExplainer(problem: problem, timeLimit: max(0, options.timeLimit - elapsed()), cancellation: options.cancellation,
+    /// Why `problem` is infeasible (``ConflictExplainer``), within the time left; nil when not asked.
+    static func explainConflict(_ problem: PlanningProblem, options: PlanOptions, elapsed: () -> Double) -> ConflictExplanation? {
+        guard options.explainConflicts else { return nil }
+        return ConflictExplainer(problem: problem, timeLimit: max(0, options.timeLimit - elapsed()), cancellation: options.cancellation,
                           maximumModelSize: options.maximumModelSize).explain()
     }
 

@@ -47,7 +47,9 @@ struct CompareCommand: ParsableCommand {
             let clock = ContinuousClock()
             let started = clock.now
             Interrupt.graceful = true
-            let results = Planner.planAll(loaded.map(\.portfolio), options: solverOptions.planOptions)
+            var options = solverOptions.planOptions
+            options.explainConflicts = false  // the comparison reports each scenario's status; `plan` explains one
+            let results = Planner.planAll(loaded.map(\.portfolio), options: options)
             let wall = clock.now - started
             let compared = try zip(loaded, results).map { scenario, result in
                 ComparedScenario(file: scenario.file, question: scenario.question,

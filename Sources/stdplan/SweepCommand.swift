@@ -109,7 +109,9 @@ struct SweepCommand: ParsableCommand {
                 variants.append(variant)
             }
             Interrupt.graceful = true
-            let results = Planner.planAll(variants, options: PlanOptions(timeLimit: timeLimit, cancellation: Interrupt.flag))
+            var options = PlanOptions(timeLimit: timeLimit, cancellation: Interrupt.flag)
+            options.explainConflicts = false  // a sweep reports each point's status, not its conflicts
+            let results = Planner.planAll(variants, options: options)
             let points = try zip(values, zip(variants, results)).map { value, pair in
                 SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
             }
