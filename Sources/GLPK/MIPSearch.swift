@@ -21,13 +21,16 @@ final class MIPSearch {
 
     /// Stop once this many nodes exist (nil: no limit).
     private let nodeLimit: Int?
+    /// Stop when this says so (``MIPOptions/shouldStop``).
+    private let shouldStop: (@Sendable () -> Bool)?
 
     /// Every objective value is a whole number plus at most this much (see `MIPOptions.fractionalTail`).
     private let fractionalTail: Double
 
     init(sense: OptimizationSense, integralObjective: Bool, fractionalTail: Double = 0, warmStart: [Double]?, rootBound: Double,
-         nodeLimit: Int? = nil) {
+         nodeLimit: Int? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.nodeLimit = nodeLimit
+        self.shouldStop = shouldStop
         self.sense = sense
         self.integralObjective = integralObjective
         self.fractionalTail = fractionalTail
@@ -98,6 +101,9 @@ final class MIPSearch {
             }
         }
         if let nodeLimit, nodes >= nodeLimit {
+            glp_ios_terminate(tree)
+        } else if let shouldStop, shouldStop() {
+            // Asked to stop (Ctrl-C): end the search as a time limit would, keeping the incumbent.
             glp_ios_terminate(tree)
         }
     }

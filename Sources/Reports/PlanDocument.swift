@@ -33,6 +33,25 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var resources: [CapacityEntry]?
     /// Dependencies between standards, with the phases they connect (null in older documents).
     public var dependencies: [DependencyEntry]?
+    /// For an infeasible plan: the smallest relaxations that would make it feasible (else null).
+    public var conflict: ConflictDocument?
+    /// True when Ctrl-C stopped planning before the result was proven. (Optional only so that
+    /// documents written before the field existed still read.)
+    public var interrupted: Bool?
+    /// The MIP that was not built because it exceeded the size bound (else null).
+    public var modelSize: ModelSizeEntry?
+
+    /// The size of a MIP that was not built (`--max-model-size`).
+    public struct ModelSizeEntry: Codable, Sendable, Equatable {
+        /// Estimated columns and rows.
+        public var columns: Int
+        /// See ``columns``.
+        public var rows: Int
+        /// Phases to schedule and months of the horizon.
+        public var tasks: Int
+        /// See ``tasks``.
+        public var months: Int
+    }
 
     /// One standard of the plan.
     public struct StandardEntry: Codable, Sendable, Equatable {
@@ -129,7 +148,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case format, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
-        case planStart = "plan_start", latenessWeight = "lateness_weight"
+        case conflict, interrupted
+        case planStart = "plan_start", latenessWeight = "lateness_weight", modelSize = "model_size"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -148,6 +168,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(units, forKey: .units)
         try c.encode(resources, forKey: .resources)
         try c.encode(dependencies, forKey: .dependencies)
+        try c.encode(conflict, forKey: .conflict)
+        try c.encode(interrupted ?? false, forKey: .interrupted)
+        try c.encode(modelSize, forKey: .modelSize)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -162,6 +185,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         seconds = (result.seconds * 1000).rounded() / 1000
         latenessWeight = result.latenessWeight
         explanation = result.explanation
+        conflict = result.conflict.map(ConflictDocument.init)
+        interrupted = result.interrupted
+        modelSize = result.skippedModel.map { ModelSizeEntry(columns: $0.columns, rows: $0.rows, tasks: $0.tasks, months: $0.months) }
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)

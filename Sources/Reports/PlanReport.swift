@@ -21,8 +21,9 @@ public struct PlanReport: Sendable {
     /// The report in `format`.
     public func render(_ format: PlanFormat) -> String {
         switch format {
-        case .table: text(markdown: false)
-        case .markdown: text(markdown: true)
+        // Names reach the terminal and Markdown with control characters escaped (Escaping).
+        case .table: Escaping.terminal(text(markdown: false), keepingLineBreaks: true)
+        case .markdown: Escaping.terminal(text(markdown: true), keepingLineBreaks: true)
         case .json: json()
         case .csv: csv()
         }
@@ -76,6 +77,8 @@ public struct PlanReport: Sendable {
         let statusText: String
         switch result.status {
         case .optimal: statusText = "optimal (proven by GLPK, gap 0)"
+        case .feasible where result.interrupted: statusText = "feasible, not proven optimal: interrupted (Ctrl-C); the best schedule so far"
+        case .feasible where result.skippedModel != nil: statusText = "feasible, from the heuristic: the model is too large to prove it"
         case .feasible: statusText = "feasible, not proven optimal (see gap)"
         case .infeasible: statusText = "infeasible: no schedule satisfies the constraints"
         case .timeLimit: statusText = "time limit reached without a schedule"
@@ -104,10 +107,11 @@ public struct PlanReport: Sendable {
             summary.append(["Last publication", lastPublication])
         }
         if markdown {
-            out += "| | |\n|---|---|\n" + summary.rows.map { "| \($0[0]) | \($0[1]) |\n" }.joined()
+            out += "| | |\n|---|---|\n" + summary.rows.map { "| \(Escaping.markdownCell($0[0])) | \(Escaping.markdownCell($0[1])) |\n" }.joined()
         } else {
             out += summary.rows.map { "  " + DisplayWidth.pad($0[0], to: 24) + $0[1] + "\n" }.joined()
         }
+        out += notes(markdown: markdown)
         guard result.schedule != nil else { return out }
         out += "\n"
         if late.isEmpty {
@@ -125,6 +129,23 @@ public struct PlanReport: Sendable {
                            entry.targetYear.map(String.init) ?? "", entry.published ?? "", "\(entry.monthsLate ?? 0)"])
         }
         out += markdown ? misses.markdown() : misses.render()
+        return out
+    }
+
+    /// What the summary cannot say in a row: how to make an infeasible plan feasible, and why
+    /// the MIP was not built.
+    private func notes(markdown: Bool) -> String {
+        var out = ""
+        if let size = result.skippedModel {
+            out += "\n" + (markdown ? "**Note:** " : "Note: ") + "the MIP would have \(size.columns) columns and \(size.rows) rows "
+                + "(\(size.tasks) phases over \(size.months) months), more than the bound of --max-model-size, so it was not built "
+                + "and the schedule is the heuristic's, with the gap to a simple bound. To prove a plan, plan a shorter horizon "
+                + "(horizon_end) or fewer standards (split the portfolio), or raise --max-model-size if memory and time allow.\n"
+        }
+        if let conflict = result.conflict {
+            out += markdown ? "\n## How to make the plan feasible\n\n" : "\nHow to make the plan feasible\n"
+            out += conflict.lines.map { (markdown ? "- " : "  ") + (markdown ? Escaping.markdownCell($0) : $0) + "\n" }.joined()
+        }
         return out
     }
 

@@ -80,7 +80,7 @@ public struct RiskReport: Sendable {
         }
         rows.append(["Weighted months late", "planned \(p.plannedWeightedMonthsLate), expected \(Self.decimal(p.expectedWeightedMonthsLate))"])
         if markdown {
-            out += "| | |\n|---|---|\n" + rows.map { "| \($0[0]) | \($0[1]) |\n" }.joined() + "\n"
+            out += "| | |\n|---|---|\n" + rows.map { "| \(Escaping.markdownCell($0[0])) | \(Escaping.markdownCell($0[1])) |\n" }.joined() + "\n"
         } else {
             out += rows.map { "  " + DisplayWidth.pad($0[0], to: 30) + $0[1] + "\n" }.joined()
         }

@@ -18,6 +18,9 @@ public struct TextTable: Sendable {
 
     /// The table, two spaces between columns, a rule under the header, no trailing spaces.
     public func render() -> String {
+        // Cells as the terminal will show them (control characters escaped), so widths are true.
+        let headers = headers.map { Escaping.terminal($0) }
+        let rows = rows.map { $0.map { Escaping.terminal($0) } }
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(DisplayWidth.of).max() ?? 0
         }
@@ -32,9 +35,9 @@ public struct TextTable: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The table as GitHub-flavoured Markdown (pipes in cells escaped).
+    /// The table as GitHub-flavoured Markdown (pipes and line breaks in cells escaped).
     public func markdown() -> String {
-        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ cell: String) -> String { Escaping.markdownCell(cell) }
         var out = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + headers.indices.map { rightAligned.contains($0) ? "---:|" : "---|" }.joined() + "\n"
         for row in rows { out += "| " + headers.indices.map { escape($0 < row.count ? row[$0] : "") }.joined(separator: " | ") + " |\n" }

@@ -130,8 +130,11 @@ struct PlanningProblem: Sendable {
         self.portfolio = portfolio
         let start = portfolio.planStart
         periodCount = max(0, portfolio.horizonEnd - start + 1)
-        unitCapacity = portfolio.units.map { unit in (0..<periodCount).map { portfolio.capacity(of: unit, in: start + $0) } }
-        resourceCapacity = portfolio.resources.map { resource in (0..<periodCount).map { portfolio.capacity(of: resource, in: start + $0) } }
+        // Capacities above 2^40 act as unlimited; capping them keeps every sum of capacities finite.
+        unitCapacity = portfolio.units.map { unit in (0..<periodCount).map { min(1 << 40, portfolio.capacity(of: unit, in: start + $0)) } }
+        resourceCapacity = portfolio.resources.map { resource in
+            (0..<periodCount).map { min(1 << 40, portfolio.capacity(of: resource, in: start + $0)) }
+        }
 
         let weights = portfolio.weights
         // `auto`: one weighted month late must outweigh any possible saving in completion, so

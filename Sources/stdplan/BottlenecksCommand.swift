@@ -29,14 +29,19 @@ struct BottlenecksCommand: ParsableCommand {
     var timeLimit: Double = 60
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try SolverOptions.validate(timeLimit: timeLimit)
     }
 
     func run() throws {
         do {
             let (portfolio, _) = try ScenarioArgument.load(scenario)
-            let analysis = try BottleneckAnalysis.run(portfolio, options: PlanOptions(timeLimit: timeLimit))
+            Interrupt.graceful = true
+            let analysis = try BottleneckAnalysis.run(portfolio, options: PlanOptions(timeLimit: timeLimit, cancellation: Interrupt.flag))
+            Interrupt.graceful = false
+            if Interrupt.wasInterrupted { throw ExitCode.interrupted }
             try outputOptions.write(BottleneckReport(analysis: analysis, scenario: portfolio.name).render(outputOptions.format))
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw Failure.exit(for: error)
         }

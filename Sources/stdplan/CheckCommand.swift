@@ -29,12 +29,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         do {
             let (portfolio, _) = try ScenarioArgument.load(scenario)
-            guard FileManager.default.fileExists(atPath: schedule) else {
-                throw ScenarioFileError.fileNotFound(path: schedule)
-            }
-            guard let data = FileManager.default.contents(atPath: schedule) else {
-                throw ScenarioFileError.unreadable(path: schedule, reason: "permission denied or I/O error")
-            }
+            let data = try InputFile.data(path: schedule)
             let document: PlanDocument
             do {
                 document = try JSONDecoder().decode(PlanDocument.self, from: data)
@@ -43,11 +38,11 @@ struct CheckCommand: ParsableCommand {
             }
             let violations = ScheduleValidator.check(try document.schedule(file: schedule), against: portfolio)
             if violations.isEmpty {
-                print("\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds")
+                try Output.write("\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds\n", to: nil)
                 return
             }
             for violation in violations { Failure.printError("\(schedule): \(violation)") }
-            Failure.printError("\(violations.count) violation\(violations.count == 1 ? "" : "s") found")
+            Failure.printError("\(violations.count) violation\(violations.count == 1 ? "" : "s") found [\(ErrorCode.scheduleViolations.rawValue)]")
             throw ExitCode.scheduleInvalid
         } catch let code as ExitCode {
             throw code

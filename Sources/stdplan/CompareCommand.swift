@@ -36,8 +36,8 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var solverOptions: SolverOptions
 
     func validate() throws {
-        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
-        if byChange, scenarios.count != 1 { throw ValidationError("--by-change takes exactly one what-if file") }
+        guard !scenarios.isEmpty else { throw commandLineError("name at least one scenario") }
+        if byChange, scenarios.count != 1 { throw commandLineError("--by-change takes exactly one what-if file") }
     }
 
     func run() throws {
@@ -46,7 +46,10 @@ struct CompareCommand: ParsableCommand {
             if byChange { loaded = try Self.stages(of: loaded[0]) }
             let clock = ContinuousClock()
             let started = clock.now
-            let results = Planner.planAll(loaded.map(\.portfolio), options: solverOptions.planOptions)
+            Interrupt.graceful = true
+            var options = solverOptions.planOptions
+            options.explainConflicts = false  // the comparison reports each scenario's status; `plan` explains one
+            let results = Planner.planAll(loaded.map(\.portfolio), options: options)
             let wall = clock.now - started
             let compared = try zip(loaded, results).map { scenario, result in
                 ComparedScenario(file: scenario.file, question: scenario.question,
@@ -54,8 +57,11 @@ struct CompareCommand: ParsableCommand {
             }
             let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
             try outputOptions.write(ComparisonReport(scenarios: compared, all: all, wallSeconds: seconds).render(outputOptions.format))
+            try Outcome.exit(for: compared.map(\.result))
         } catch let error as ValidationError {
             throw error
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw Failure.exit(for: error)
         }

@@ -18,5 +18,5 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes `text` to standard output or to the new file named by `--output`, after a
     /// byte-order mark when `--bom` asks for one.
-    func write(_ text: String) throws { try Output.write(byteOrderMark ? "\u{FEFF}" + text : text, to: output) }
+    func write(_ text: String) throws { try Output.write(byteOrderMark ? "\u{FEFF}" + text : text, format: format, to: output) }
 }

@@ -31,14 +31,13 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         do {
             let (portfolio, source) = try ScenarioArgument.load(scenario)
-            let result = try Planner.plan(portfolio, options: solverOptions.planOptions)
+            // --time-limit bounds the whole command; Ctrl-C stops the planner, which returns its best schedule.
+            Interrupt.graceful = true
+            let result = try Planner.plan(portfolio, options: solverOptions.wholeCommandOptions)
             let report = PlanReport(portfolio: portfolio, result: result, source: source)
             try outputOptions.write(report.render(outputOptions.format))
-            switch result.status {
-            case .optimal, .feasible: return
-            case .infeasible: throw ExitCode.planInfeasible
-            case .timeLimit: throw ExitCode.noScheduleInTime
-            }
+            Interrupt.graceful = false
+            try Outcome.exit(for: [result])
         } catch let code as ExitCode {
             throw code
         } catch {

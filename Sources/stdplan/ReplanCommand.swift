@@ -38,8 +38,10 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let (portfolio, source) = try ScenarioArgument.load(scenario)
-            let snapshot = try StatusFileLoader.load(path: status, for: portfolio)
+            let loaded = try ScenarioArgument.loadScenario(scenario)
+            let (portfolio, source) = (loaded.portfolio, scenario ?? "built-in baseline")
+            let snapshot = try StatusFileLoader.load(path: status, for: loaded)
+            Interrupt.graceful = true
             let replan = try Replanner.replan(portfolio, status: snapshot, options: solverOptions.planOptions)
             if let schedule = replan.result.schedule {
                 // The planner validates every schedule; checked again here because this is what is printed.
@@ -52,13 +54,7 @@ struct ReplanCommand: ParsableCommand {
             }
             let report = ReplanReport(scenario: portfolio, replan: replan, source: source, statusSource: status)
             try outputOptions.write(report.render(outputOptions.format))
-            for result in [replan.baseline, replan.result] {
-                switch result.status {
-                case .optimal, .feasible: continue
-                case .infeasible: throw ExitCode.planInfeasible
-                case .timeLimit: throw ExitCode.noScheduleInTime
-                }
-            }
+            try Outcome.exit(for: [replan.baseline, replan.result])
         } catch let code as ExitCode {
             throw code
         } catch {

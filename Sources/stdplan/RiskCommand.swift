@@ -58,26 +58,31 @@ struct RiskCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...RiskOptions.maximumSamples).contains(samples) else {
-            throw ValidationError("--samples must be 1 to \(RiskOptions.maximumSamples)")
+            throw commandLineError("--samples must be 1 to \(RiskOptions.maximumSamples)")
         }
-        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be 1 to 1024") }
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
+        if let threads, !(1...1024).contains(threads) { throw commandLineError("--threads must be 1 to 1024") }
+        try SolverOptions.validate(timeLimit: timeLimit)
+        guard gap >= 0, gap < 1 else { throw commandLineError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
     }
 
     func run() throws {
         do {
-            let (scenarioPortfolio, source) = try ScenarioArgument.load(scenario)
+            let loaded = try ScenarioArgument.loadScenario(scenario)
+            let (scenarioPortfolio, source) = (loaded.portfolio, scenario ?? "built-in baseline")
             var portfolio = scenarioPortfolio
             var asOf: Month?
             if let status {
-                let snapshot = try StatusFileLoader.load(path: status, for: scenarioPortfolio)
+                let snapshot = try StatusFileLoader.load(path: status, for: loaded)
                 portfolio = scenarioPortfolio.applying(snapshot)
                 asOf = snapshot.asOf
             }
             let clock = ContinuousClock()
             let planStarted = clock.now
-            let plan = try Planner.plan(portfolio, options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            // Ctrl-C stops the plan gracefully; the simulation after it ends at once (nothing is written yet).
+            Interrupt.graceful = true
+            let plan = try Planner.plan(portfolio, options: PlanOptions(timeLimit: timeLimit, relativeGap: gap, cancellation: Interrupt.flag))
+            Interrupt.graceful = false
+            if Interrupt.wasInterrupted { throw ExitCode.interrupted }
             let planTime = clock.now - planStarted
             guard let schedule = plan.schedule else {
                 // Nothing to simulate: say why, as `plan` would.

@@ -9,10 +9,13 @@ enum ScenarioArgument {
         return (scenario.portfolio, path ?? "built-in baseline")
     }
 
+    /// The scenario, its warnings printed on standard error.
     static func loadScenario(_ path: String?) throws -> Scenario {
         guard let path else { return try ScenarioLoader.builtinBaselineScenario() }
         if path == "baseline", !FileManager.default.fileExists(atPath: path) { return try ScenarioLoader.builtinBaselineScenario() }
-        return try ScenarioLoader.loadScenario(path: path)
+        let scenario = try ScenarioLoader.loadScenario(path: path)
+        Failure.printWarnings(scenario)
+        return scenario
     }
 
     /// Loads every file, reporting the problems of all of them before giving up.

@@ -25,12 +25,22 @@ struct StdPlan: ParsableCommand {
             Exit codes: 0 success; 1 solver or internal failure; 2 `check` found a schedule \
             that breaks the scenario's rules, or `bench` found an ERROR (a makespan below a \
             proven optimum, an optimality claim above it, or an invalid schedule); 3 the plan is \
-            infeasible; 4 time limit without a schedule; 64 bad command line; 65 bad input file \
-            (every problem is listed); 66 input file missing or unreadable; 73 output file exists \
-            (never overwritten) or cannot be created.
+            infeasible (the report says which relaxations would make it feasible); 4 time limit \
+            without a schedule; 64 bad command line; 65 bad input file (every problem is listed); \
+            66 input file missing or unreadable; 73 output file exists (never overwritten) or \
+            cannot be created; 74 writing the output failed (disk full, file-size limit, closed \
+            standard output; no partial file is left); 130 interrupted by Ctrl-C (the best \
+            schedule so far is printed). Every error message ends with a code such as \
+            [SP-E0104], explained in docs/errors.md.
             """,
         // Each family of commands registers itself in its own file (CommandFamilies*.swift).
         subcommands: [PlanCommand.self, CheckCommand.self] + whatIfCommands + riskCommands + documentCommands + benchmarkCommands,
         defaultSubcommand: nil
     )
+
+    /// Installs the signal handling (Ctrl-C, closed pipes) before any command runs.
+    static func main() {
+        Interrupt.install()
+        main(nil)
+    }
 }

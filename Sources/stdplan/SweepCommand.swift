@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanModel
 import Reports
+import ScenarioFile
 import Scheduling
 
 /// `stdplan sweep`: one solve per value of one parameter.
@@ -38,50 +39,54 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         _ = try Self.parse(vary)
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try SolverOptions.validate(timeLimit: timeLimit)
     }
 
     /// `KEY=V1,V2` into the key and one variation per value.
     static func parse(_ text: String) throws -> (key: String, values: [(String, (PlanModel.Portfolio) -> PortfolioVariation)]) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else {
-            throw ValidationError("--vary needs KEY=V1,V2,...; e.g. --vary resource:wg-review=1..4")
+            throw commandLineError("--vary needs KEY=V1,V2,...; e.g. --vary resource:wg-review=1..4")
         }
         let key = parts[0]
         var raw: [String] = []
         for item in parts[1].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let bounds = item.components(separatedBy: "..")
             if bounds.count == 2, let a = Int(bounds[0]), let b = Int(bounds[1]) {
-                guard a <= b, b - a <= 100 else { throw ValidationError("range \(item) must go up, by at most 100 values") }
+                guard a <= b, b - a <= 100 else { throw commandLineError("range \(item) must go up, by at most 100 values") }
                 raw += (a...b).map(String.init)
             } else {
                 raw.append(item)
             }
         }
-        func integers() throws -> [Int] {
-            try raw.map { value in
-                guard let n = Int(value), n >= 0 else { throw ValidationError("\(key) takes whole numbers ≥ 0, not '\(value)'") }
+        // Values keep to the ranges a scenario file may give (InputLimits), so no sum can overflow.
+        func integers(_ range: ClosedRange<Int>) throws -> [Int] {
+            guard raw.count <= 101 else { throw commandLineError("--vary takes at most 101 values") }
+            return try raw.map { value in
+                guard let n = Int(value), range.contains(n) else {
+                    throw commandLineError("\(key) takes whole numbers from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+                }
                 return n
             }
         }
         let kind = key.split(separator: ":", maxSplits: 1).map(String.init)
         switch (kind.first, kind.count) {
         case ("unit", 2):
-            return (key, try integers().map { n in ("\(n)", { _ in .unitCapacity(UnitID(kind[1]), n) }) })
+            return (key, try integers(InputLimits.capacity).map { n in ("\(n)", { _ in .unitCapacity(UnitID(kind[1]), n) }) })
         case ("resource", 2):
-            return (key, try integers().map { n in ("\(n)", { _ in .resourceCapacity(ResourceID(kind[1]), n) }) })
+            return (key, try integers(InputLimits.capacity).map { n in ("\(n)", { _ in .resourceCapacity(ResourceID(kind[1]), n) }) })
         case ("duration", 2):
             return (key, try raw.map { value in
-                guard let factor = Double(value), factor > 0, factor.isFinite else {
-                    throw ValidationError("\(key) takes positive multipliers such as 1.5, not '\(value)'")
+                guard let factor = Double(value), factor > 0, factor <= InputLimits.maximumFactor else {
+                    throw commandLineError("\(key) takes multipliers above 0 and at most \(Int(InputLimits.maximumFactor)) such as 1.5, not '\(value)'")
                 }
                 let phase: PhaseID? = kind[1] == "*" ? nil : PhaseID(kind[1])
                 return (value, { _ in .durationFactor(phase, factor) })
             })
         case ("delay", 1):
-            return (key, try integers().map { n in ("\(n)", { _ in .startDelay(n) }) })
+            return (key, try integers(InputLimits.delay).map { n in ("\(n)", { _ in .startDelay(n) }) })
         default:
-            throw ValidationError("unknown --vary key '\(key)'; use unit:ID, resource:ID, duration:PHASE, duration:* or delay")
+            throw commandLineError("unknown --vary key '\(key)'; use unit:ID, resource:ID, duration:PHASE, duration:* or delay")
         }
     }
 
@@ -92,17 +97,26 @@ struct SweepCommand: ParsableCommand {
             var variants: [PlanModel.Portfolio] = []
             for (label, make) in values {
                 guard let variant = make(portfolio).applied(to: portfolio) else {
-                    throw ValidationError("\(key): the scenario has no such unit, resource or phase (value \(label))")
+                    throw commandLineError("\(key): the scenario has no such unit, resource or phase (value \(label))")
+                }
+                if let longest = variant.standards.flatMap(\.phases).map(\.months).max(), longest > InputLimits.months.upperBound {
+                    throw commandLineError("\(key)=\(label) makes a phase take \(longest) months, more than \(InputLimits.months.upperBound)")
                 }
                 variants.append(variant)
             }
-            let results = Planner.planAll(variants, options: PlanOptions(timeLimit: timeLimit))
+            Interrupt.graceful = true
+            var options = PlanOptions(timeLimit: timeLimit, cancellation: Interrupt.flag)
+            options.explainConflicts = false  // a sweep reports each point's status, not its conflicts
+            let results = Planner.planAll(variants, options: options)
             let points = try zip(values, zip(variants, results)).map { value, pair in
                 SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
             }
             try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format))
+            try Outcome.exit(for: points.map(\.result))
         } catch let error as ValidationError {
             throw error
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw Failure.exit(for: error)
         }

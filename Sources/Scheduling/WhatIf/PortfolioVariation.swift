@@ -33,8 +33,10 @@ public enum PortfolioVariation: Hashable, Sendable, CustomStringConvertible {
     /// `portfolio` with this variation; nil if it names a unit, resource or phase the portfolio lacks.
     public func applied(to portfolio: Portfolio) -> Portfolio? {
         var result = portfolio
+        // Saturating: a capacity near Int.max means "unlimited" and must stay so, not trap.
+        func plus(_ a: Int, _ b: Int) -> Int { a.addingReportingOverflow(b).overflow ? (b > 0 ? Int.max : Int.min) : a + b }
         func raise(_ profile: CapacityProfile, by amount: Int) -> CapacityProfile {
-            CapacityProfile(initial: profile.initial + amount, changes: profile.changes.map { .init(from: $0.from, value: $0.value + amount) })
+            CapacityProfile(initial: plus(profile.initial, amount), changes: profile.changes.map { .init(from: $0.from, value: plus($0.value, amount)) })
         }
         switch self {
         case .unitCapacity(let id, let value), .unitCapacityIncrease(let id, let value):
@@ -52,7 +54,9 @@ public enum PortfolioVariation: Hashable, Sendable, CustomStringConvertible {
             for s in result.standards.indices {
                 for p in result.standards[s].phases.indices where phase == nil || result.standards[s].phases[p].id == phase {
                     let months = result.standards[s].phases[p].months
-                    result.standards[s].phases[p].months = max(1, Int((Double(months) * factor).rounded()))
+                    // Clamped before converting, so no factor (1e300, NaN) can trap; callers check the range.
+                    let scaled = factor.isFinite && factor > 0 ? min(1e9, (Double(months) * factor).rounded()) : Double(months)
+                    result.standards[s].phases[p].months = max(1, Int(scaled))
                     touched = true
                 }
             }
@@ -61,7 +65,7 @@ public enum PortfolioVariation: Hashable, Sendable, CustomStringConvertible {
             guard let index = result.calendars.firstIndex(where: { $0.id == id }) else { return nil }
             result.calendars[index].monthsOfYear = Set(1...12)
         case .startDelay(let months):
-            let earliest = result.planStart + months
+            let earliest = result.planStart + min(max(0, months), 1_000_000)
             // A delay of zero leaves every standard as it was (no earliest start where there was none).
             for s in result.standards.indices where result.standards[s].status == .planned && months > 0 {
                 result.standards[s].earliestStart = max(result.standards[s].earliestStart ?? earliest, earliest)
