@@ -215,7 +215,11 @@ struct ElasticModel {
         var row = terms
         var slack: Int?
         if mode == .capacity {
-            let column = try program.addColumn(kind: .integer, lower: 0, upper: nil, cost: 1)
+            // Never more than all the load that could run then: a finite bound keeps the objective's
+            // magnitude known, which exact proofs need (MIPOptions.integralObjective).
+            let peak = Double(max(1, problem.tasks.map(\.unitLoad).max() ?? 1))
+            let most = (terms.reduce(constant) { $0 + abs($1.coefficient) } * peak).rounded(.up)
+            let column = try program.addColumn(kind: .integer, lower: 0, upper: max(0, most), cost: 1)
             row.append((column, -1))
             slack = column
         }
