@@ -55,6 +55,11 @@ public struct MIPOptions: Sendable {
     public var rootPresolve: Bool
     /// Receives GLPK's terminal output line by line if set; otherwise the output is silenced.
     public var log: (@Sendable (String) -> Void)?
+    /// Told the incumbent and bound during the search, at most every ``progressInterval`` seconds
+    /// (from GLPK's callback, on the solving thread); for a progress display. Nil: nothing is reported.
+    public var progress: (@Sendable (MIPProgress) -> Void)?
+    /// The least time between two ``progress`` reports, in seconds.
+    public static let progressInterval = 0.25
 
     /// Creates MIP settings; the defaults prove optimality with GLPK's default rules, no cuts, the root
     /// LP by the primal simplex from the model's current basis without presolver, no time limit and

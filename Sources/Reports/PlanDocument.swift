@@ -7,6 +7,8 @@ import Scheduling
 public struct PlanDocument: Codable, Sendable, Equatable {
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0` (null in older documents).
+    public var generator: String?
     /// The scenario's name.
     public var scenario: String
     /// First month of the plan.
@@ -62,11 +64,16 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var published: String?
         /// Months after December of the target year; null without a target.
         public var monthsLate: Int?
+        /// The phase under way at the plan start, for work in progress (null otherwise, and in older documents).
+        public var currentPhase: String?
+        /// The month that phase started (a fact of the scenario, known with or without a schedule).
+        public var since: String?
 
         enum CodingKeys: String, CodingKey {
             case id, name, category, urgency, status, reference, phases, published
             case categoryName = "category_name", targetYear = "target_year", leadUnit = "lead_unit"
             case leadUnitName = "lead_unit_name", monthsLate = "months_late"
+            case currentPhase = "current_phase", since
         }
 
         // Absent values are written as null rather than left out, so every key is always there.
@@ -85,6 +92,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             try c.encode(phases, forKey: .phases)
             try c.encode(published, forKey: .published)
             try c.encode(monthsLate, forKey: .monthsLate)
+            try c.encode(currentPhase, forKey: .currentPhase)
+            try c.encode(since, forKey: .since)
         }
     }
 
@@ -109,13 +118,14 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
+        case format, generator, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
         case planStart = "plan_start", latenessWeight = "lateness_weight"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
+        try c.encode(generator, forKey: .generator)
         try c.encode(scenario, forKey: .scenario)
         try c.encode(planStart, forKey: .planStart)
         try c.encode(status, forKey: .status)
@@ -134,6 +144,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     /// The document for `result` of planning `portfolio`.
     public init(portfolio: Portfolio, result: PlanResult) {
         format = 1
+        generator = Generator.name
         scenario = portfolio.name
         planStart = portfolio.planStart.description
         status = result.status.rawValue
@@ -147,10 +158,16 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)
             let status: String
+            var current: (phase: String, since: String)?
+            var publication = entry?.published.description
             switch standard.status {
             case .planned: status = "planned"
-            case .inProgress: status = "in_progress"
-            case .published: status = "published"
+            case .inProgress(let phase, let since):
+                status = "in_progress"
+                current = (phase.rawValue, since.description)
+            case .published(let month):
+                status = "published"
+                publication = publication ?? month.description  // a fact, known with or without a schedule
             }
             return StandardEntry(
                 id: standard.id.rawValue, name: standard.name, category: standard.category.rawValue,
@@ -163,13 +180,18 @@ public struct PlanDocument: Codable, Sendable, Equatable {
                                       start: dated.start.description, finish: dated.finish.description, unitLoad: phase?.unitLoad ?? 0,
                                       resourceLoads: Dictionary(uniqueKeysWithValues: (phase?.resourceLoads ?? []).map { ($0.resource.rawValue, $0.amount) }))
                 },
-                published: entry?.published.description,
-                monthsLate: entry.flatMap { e in standard.deadline.map { max(0, e.published - $0) } })
+                published: publication,
+                monthsLate: entry.flatMap { e in standard.deadline.map { max(0, e.published - $0) } },
+                currentPhase: current?.phase, since: current?.since)
         }
         units = portfolio.units.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
         resources = portfolio.resources.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
         dependencies = portfolio.dependencies.compactMap { DependencyEntry(dependency: $0, in: portfolio) }
     }
+
+    /// False for a plan that ended without a schedule (infeasible, or the time limit before any):
+    /// its open standards have no dates, so there is nothing to validate.
+    public var hasSchedule: Bool { status == PlanStatus.optimal.rawValue || status == PlanStatus.feasible.rawValue }
 
     /// The schedule this document describes, for validation (`stdplan check`). Throws
     /// ``ReportError`` naming every field that cannot be read.

@@ -17,6 +17,12 @@ public enum ScenarioLoader {
         try parseScenario(yaml: text, file: file, directory: nil, visiting: []).portfolio
     }
 
+    /// Parses scenario or overlay text; `file` names it in messages, and an overlay's relative
+    /// `extends` is resolved from `directory` (the current directory when nil).
+    public static func parseScenario(yaml text: String, file: String, directory: String? = nil) throws -> Scenario {
+        try parseScenario(yaml: text, file: file, directory: directory ?? ".", visiting: [])
+    }
+
     /// Loads a scenario or a what-if overlay (a file with `extends:`), following its chain of bases.
     public static func loadScenario(path: String) throws -> Scenario {
         try loadScenario(path: path, visiting: [])

@@ -20,6 +20,8 @@ public struct PlanOptions: Sendable, Hashable {
     public var quickRootIterations: Int
     /// Branch-and-bound nodes of the plain first attempt (see `quickRootIterations`).
     public var quickNodes: Int
+    /// Told what the planner has established as it works (nil: nothing is reported); see ``PlanProgress``.
+    public var progress: ProgressHandler?
 
     /// Creates options; defaults prove optimality within a minute.
     public init(timeLimit: Double = 60, relativeGap: Double = 0, heuristicIterations: Int = 200, seed: UInt64 = 0x5EED,

@@ -31,7 +31,9 @@ public enum Planner {
         if quickBudget, !search.isSettled, search.incumbent != nil, elapsed() < options.timeLimit {
             try attempt(portfolio, &search, options: options, strong: true, budget: nil, elapsed: elapsed)
         }
-        return try search.result(portfolio: portfolio, seconds: elapsed())
+        let result = try search.result(portfolio: portfolio, seconds: elapsed())
+        report(options, .finished(result.status), search, seconds: result.seconds)
+        return result
     }
 
     /// The better schedule of two attempts at the same portfolio, with the stronger of their bounds
@@ -95,6 +97,7 @@ public enum Planner {
                 .improve(start, iterations: options.searchIterations, seed: options.seed)
         }
         if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
+        report(options, .heuristic, search, seconds: elapsed())
         if problem.open.isEmpty {
             search.offer(Assignment(starts: Array(repeating: 0, count: original.tasks.count), units: []), fromHeuristic: true)
             search.proveRemainingLevels()
@@ -130,6 +133,7 @@ public enum Planner {
                 mip.integralObjective = true
                 mip.rootIterationLimit = budget?.iterations
                 mip.nodeLimit = budget?.nodes
+                mip.progress = searchProgress(options, level: level, known: search.incumbent.map { $0.cost(in: original, level: level) }, seconds: elapsed())
                 if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
                 do {
                     solution = try model.program.solveMIP(mip)
@@ -161,11 +165,13 @@ public enum Planner {
             // lower than a schedule we hold (else the model is wrong) and no higher (else its search was).
             guard solution.status == .optimal, let value, let optimum = solution.objective, abs(optimum - Double(value)) < 0.5 else {
                 search.levelBound = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
+                report(options, .levelDone, search, seconds: elapsed(), level: index)
                 return
             }
             // Proven: no schedule does better on this level. Hold it there while the next level is minimised.
             search.proven.append(value)
             search.levelBound = nil
+            report(options, .levelDone, search, seconds: elapsed(), level: index)
             if index + 1 < problem.levels.count {
                 do { try model.hold(level, atMost: value) } catch {
                     throw .solver(error as? GLPKError ?? .solverFailure(call: "model building", code: -1, meaning: "\(error)"))

@@ -18,14 +18,17 @@ struct SweepCommand: ParsableCommand {
               delay            months before any planned standard may start
             VALUES are separated by commas; whole numbers may also be a range A..B.
 
+            Exit code 5 when some value has no schedule (infeasible, or the time limit before any):
+            the report marks it and standard error names it.
+
             Examples:
               stdplan sweep --vary resource:wg-review=1..6
-              stdplan sweep Scenarios/baseline.yaml --vary duration:drafting=1.0,1.25,1.5,2.0
+              stdplan sweep --vary duration:drafting=1.0,1.25,1.5,2.0
               stdplan sweep --vary unit:szse=0,1,2,3
             """
     )
 
-    @Argument(help: "Scenario file (YAML). Omit it to use the built-in baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to use the built-in baseline.")
     var scenario: String?
 
     @Option(help: "The parameter and its values: KEY=V1,V2,... (see above).")
@@ -33,12 +36,12 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
-    var timeLimit: Double = 60
+    @OptionGroup var solverOptions: SolverOptions
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         _ = try Self.parse(vary)
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
     /// `KEY=V1,V2` into the key and one variation per value.
@@ -96,13 +99,20 @@ struct SweepCommand: ParsableCommand {
                 }
                 variants.append(variant)
             }
-            let results = Planner.planAll(variants, options: PlanOptions(timeLimit: timeLimit))
+            let labels = values.map { "\(key)=\($0.0)" }
+            let (options, watch) = progressOptions.watch("sweep", names: labels, options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            let results = Planner.planAll(variants, options: options)
             let points = try zip(values, zip(variants, results)).map { value, pair in
                 SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
             }
-            try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format))
+            watch?.finish()
+            try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format, layout: outputOptions.layout))
+            try FailedPlans.check(zip(labels, points).map { ($0, $1.result) }, noun: "value")
         } catch let error as ValidationError {
             throw error
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw Failure.exit(for: error)
         }
