@@ -12,6 +12,14 @@ struct Assignment: Sendable, Equatable {
         }
     }
 
+    /// The objective as reported: lateness and completion folded, without the stability level.
+    func reportedCost(in problem: PlanningProblem) -> Int {
+        problem.open.reduce(0) { total, standard in
+            let last = problem.lastTask(of: standard)
+            return total + standard.reportedCost(publishedIn: problem.publication(of: standard, lastStart: starts[last]))
+        }
+    }
+
     /// The value of one level of the objective.
     func cost(in problem: PlanningProblem, level: ObjectiveLevel) -> Int {
         problem.open.reduce(0) { total, standard in

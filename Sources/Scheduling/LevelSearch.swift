@@ -29,7 +29,7 @@ struct LevelSearch {
     /// Keeps `assignment` if it is better than the incumbent.
     mutating func offer(_ assignment: Assignment, fromHeuristic: Bool) {
         let cost = assignment.cost(in: problem)
-        if fromHeuristic { heuristicCost = min(heuristicCost ?? .max, cost) }
+        if fromHeuristic { heuristicCost = min(heuristicCost ?? .max, assignment.reportedCost(in: problem)) }
         if cost < incumbentCost {
             incumbent = assignment
             incumbentCost = cost
@@ -60,7 +60,7 @@ struct LevelSearch {
     /// first open one at its bound (rounded up, since it is integral), the rest at their floor.
     func foldedBound() -> Double? {
         let levels = problem.levels
-        if proven.count == levels.count { return incumbent.map { Double($0.cost(in: problem)) } }
+        if proven.count >= reportedLevelCount { return incumbent.map { Double($0.reportedCost(in: problem)) } }
         let open = levels[proven.count]
         let openBound = levelBound.map { max(0, ($0 - max(1e-6, 1e-9 * abs($0))).rounded(.up)) }
         switch open {
@@ -72,8 +72,13 @@ struct LevelSearch {
         case .completion:
             let lateness = Double(proven.first ?? 0)
             return lateness * Double(problem.latenessWeight) + (openBound ?? Double(completionFloor ?? 0))
+        case .stability:
+            return nil  // reached only once the reported levels are proven (handled above)
         }
     }
+
+    /// The levels that make up the reported objective: all but the stability tie-break.
+    var reportedLevelCount: Int { problem.levels.filter { $0 != .stability }.count }
 
     /// The outcome, with the incumbent decoded and checked by the validator.
     func result(portfolio: Portfolio, seconds: Double) throws(SchedulingError) -> PlanResult {
@@ -95,8 +100,9 @@ struct LevelSearch {
         let schedule = ScheduleDecoder(problem: problem).schedule(from: incumbent)
         let violations = ScheduleValidator.check(schedule, against: portfolio)
         if !violations.isEmpty { throw .invalidSolverSchedule(violations) }
-        let objective = incumbentCost
-        let settled = proven.count == problem.levels.count
+        // The reported objective is proven once its levels are; stability only breaks ties among such plans.
+        let objective = incumbent.reportedCost(in: problem)
+        let settled = proven.count >= reportedLevelCount
         let bound = settled ? Double(objective) : foldedBound().map { min($0, Double(objective)) }
         let gap = settled ? 0 : bound.map { max(0, Double(objective) - $0) / max(1, abs(Double(objective))) }
         var result = PlanResult(status: settled ? .optimal : .feasible, schedule: schedule, objective: objective, bound: bound, gap: gap,

@@ -8,4 +8,7 @@ enum ObjectiveLevel: String, Sendable, Hashable, CaseIterable {
     case completion
     /// The scenario's own weighted sum, when it sets the lateness weight itself.
     case weighted
+    /// Σ months by which each publication moves from a reference plan (the base of a what-if): among
+    /// equally good plans, the one that changes least.
+    case stability
 }

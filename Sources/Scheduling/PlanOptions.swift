@@ -1,3 +1,5 @@
+import PlanModel
+
 /// How hard the planner works.
 public struct PlanOptions: Sendable, Hashable {
     /// Wall-clock limit for the whole optimisation, in seconds.
@@ -20,6 +22,10 @@ public struct PlanOptions: Sendable, Hashable {
     public var quickRootIterations: Int
     /// Branch-and-bound nodes of the plain first attempt (see `quickRootIterations`).
     public var quickNodes: Int
+    /// A plan to stay close to, e.g. the base scenario's plan when planning a what-if: among plans
+    /// equally good on lateness and completion, the one whose publications move fewest months from
+    /// it wins (a last objective level), so a standard moves only when the change moves it.
+    public var reference: Schedule? = nil
     /// Told what the planner has established as it works (nil: nothing is reported); see ``PlanProgress``.
     public var progress: ProgressHandler?
 

@@ -23,7 +23,7 @@ public enum Planner {
             let d = clock.now - started
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        let original = PlanningProblem(portfolio)
+        let original = PlanningProblem(portfolio, reference: options.reference)
         var search = LevelSearch(problem: original)
         let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
         try attempt(portfolio, &search, options: options, strong: !quickBudget,

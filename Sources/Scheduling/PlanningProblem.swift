@@ -45,6 +45,11 @@ struct PlanningProblem: Sendable {
         var completionWeight: Int
         /// The urgency weight alone: the lateness level counts `urgencyWeight × months late`.
         var urgencyWeight: Int
+        /// Period of its publication in the reference plan, when there is one (see ``ObjectiveLevel/stability``).
+        var referencePublication: Int? = nil
+        /// Weight of the levels before stability in the folded key: one more than the most months any
+        /// plan can move, so that stability only breaks ties (1 without a reference).
+        var stabilityScale = 1
         /// Period of December of the target year (nil: no target).
         var deadline: Int?
         /// True when publication after `deadline` is forbidden rather than penalised.
@@ -53,6 +58,13 @@ struct PlanningProblem: Sendable {
         /// The objective's cost if the standard is published in period `p`, all levels folded into one
         /// exact integer (lexicographic when the lateness weight is automatic).
         func cost(publishedIn p: Int) -> Int {
+            var cost = completionWeight * (p + 1)
+            if let deadline, p > deadline { cost += latenessWeight * (p - deadline) }
+            return referencePublication.map { stabilityScale * cost + abs(p - $0) } ?? cost
+        }
+
+        /// The objective as reported (lateness and completion folded, without stability).
+        func reportedCost(publishedIn p: Int) -> Int {
             var cost = completionWeight * (p + 1)
             if let deadline, p > deadline { cost += latenessWeight * (p - deadline) }
             return cost
@@ -67,7 +79,9 @@ struct PlanningProblem: Sendable {
             case .completion:
                 return completionWeight * (p + 1)
             case .weighted:
-                return cost(publishedIn: p)
+                return reportedCost(publishedIn: p)
+            case .stability:
+                return referencePublication.map { abs(p - $0) } ?? 0
             }
         }
     }
@@ -89,7 +103,9 @@ struct PlanningProblem: Sendable {
     /// the one weighted sum the scenario asked for otherwise.
     var levels: [ObjectiveLevel] = []
 
-    init(_ portfolio: Portfolio) {
+    /// Compiles `portfolio`; with a `reference` plan (the base of a what-if), a last level keeps
+    /// publications where the reference has them unless an earlier level gains by moving them.
+    init(_ portfolio: Portfolio, reference: Schedule? = nil) {
         self.portfolio = portfolio
         let start = portfolio.planStart
         periodCount = max(0, portfolio.horizonEnd - start + 1)
@@ -155,12 +171,36 @@ struct PlanningProblem: Sendable {
                 }
             }
         }
+        if let reference { addStabilityLevel(reference) }
         // Releases pass down each standard's chain, so later phases see them as well.
         for standard in open {
             for (a, b) in zip(standard.tasks, standard.tasks.dropFirst()) where tasks[b].fixedStart == nil {
                 tasks[b].release = max(tasks[b].release, tasks[a].release + tasks[a].duration)
             }
         }
+    }
+
+    /// Adds the stability level: months each publication moves from `reference`. Left out when no
+    /// open standard is in the reference, or when the folded key could overflow (it never does below
+    /// several thousand standards).
+    private mutating func addStabilityLevel(_ reference: Schedule) {
+        let start = portfolio.planStart
+        var found = false
+        for k in open.indices {
+            let id = portfolio.standards[open[k].standard].id
+            guard let month = reference.entry(for: id)?.published else { continue }
+            open[k].referencePublication = month - start
+            found = true
+        }
+        let scale = periodCount * max(1, open.count) + 1
+        let largest = open.reduce(0) { $0 + $1.reportedCost(publishedIn: periodCount) }
+        guard found, largest.multipliedReportingOverflow(by: scale).overflow == false,
+              largest * scale < Int.max / 4 else {
+            for k in open.indices { open[k].referencePublication = nil }
+            return
+        }
+        for k in open.indices { open[k].stabilityScale = scale }
+        levels.append(.stability)
     }
 
     /// The standard's last task (its publication phase).

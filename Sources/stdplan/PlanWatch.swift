@@ -101,7 +101,13 @@ final class PlanWatch: @unchecked Sendable {
         var parts: [String] = []
         if report.level != "lateness", let proven { parts.append("\(Int(proven)) weighted months late, proven") }
         let completion = report.level == "completion"
-        let what = report.level == "lateness" ? " weighted months late" : completion ? " to publication" : " objective"
+        let what: String
+        switch report.level {
+        case "lateness": what = " weighted months late"
+        case "completion": what = " to publication"
+        case "stability": what = " months moved from the base plan"
+        default: what = " objective"
+        }
         switch report.stage {
         case .heuristic:
             parts.append("heuristic " + (report.incumbent.map { "\(Int($0))\(what)" } ?? "found nothing"))
