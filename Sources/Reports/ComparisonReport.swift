@@ -24,6 +24,17 @@ public struct ComparisonReport: Sendable {
         var published: [Month?]
         var differences: [Int?]
         var differs: Bool
+        /// Per scenario: the move from the first scenario is tie-only (see ``isTieOnly``).
+        var tieOnly: [Bool]
+    }
+
+    /// A move of `id` in scenario `index` is tie-only when that scenario's objective equals the
+    /// first's (the change cost nothing) and the change touches nothing of the standard
+    /// (``ChangeFootprint``): a choice among equally good plans, not something the change forced
+    /// on the standard itself.
+    func isTieOnly(_ id: StandardID, in index: Int, moved: Bool) -> Bool {
+        guard moved, index > 0, let reference = scenarios[0].result.objective, scenarios[index].result.objective == reference else { return false }
+        return !ChangeFootprint(base: scenarios[0].portfolio, variant: scenarios[index].portfolio).touches(id)
     }
 
     /// Standards in first-seen order across the scenarios (added standards appear after the base's).
@@ -51,7 +62,9 @@ public struct ComparisonReport: Sendable {
                 return month?.index ?? Int.min
             }
             let differs = Set(months).count > 1
-            return Row(id: id, name: names[id]!.0, targetYear: names[id]!.1, published: published, differences: differences, differs: differs)
+            let tieOnly = differences.indices.map { isTieOnly(id, in: $0, moved: (differences[$0] ?? 0) != 0) }
+            return Row(id: id, name: names[id]!.0, targetYear: names[id]!.1, published: published, differences: differences, differs: differs,
+                       tieOnly: tieOnly)
         }
     }
 
@@ -97,12 +110,28 @@ public struct ComparisonReport: Sendable {
         guard let summary = scenario.summary else {
             return "no schedule (\(scenario.result.status.rawValue)): nothing in the tables below is planned for it"
         }
-        let own = "\(summary.onTime) of \(summary.withTarget) on time, \(summary.weightedMonthsLate) urgency-weighted months late"
-        guard index > 0, let reference = scenarios[0].summary else { return own }
-        let onTime = summary.onTime - reference.onTime, late = summary.weightedMonthsLate - reference.weightedMonthsLate
-        let parts = [onTime == 0 ? "the same number on time" : "\(abs(onTime)) \(onTime > 0 ? "more" : "fewer") on time",
-                     late == 0 ? "the same weighted lateness" : "\(abs(late)) \(late > 0 ? "more" : "fewer") weighted months late"]
-        return own + " (against 1: " + parts.joined(separator: ", ") + ")"
+        var own = "\(summary.onTime) of \(summary.withTarget) on time, \(summary.weightedMonthsLate) urgency-weighted months late"
+        if index > 0, let reference = scenarios[0].summary {
+            let onTime = summary.onTime - reference.onTime, late = summary.weightedMonthsLate - reference.weightedMonthsLate
+            let parts = [onTime == 0 ? "the same number on time" : "\(abs(onTime)) \(onTime > 0 ? "more" : "fewer") on time",
+                         late == 0 ? "the same weighted lateness" : "\(abs(late)) \(late > 0 ? "more" : "fewer") weighted months late"]
+            own += " (against 1: " + parts.joined(separator: ", ") + ")"
+        }
+        if let moved = monthsMoved(index) {
+            own += "; publications moved \(moved.months) months in all from 1's plan"
+                + (moved.proven ? " (no equally good plan moves fewer)" : " (not proven the fewest)")
+        }
+        if scenario.result.status == .feasible {
+            own += "; not proven optimal: the time limit (or --gap) stopped the search, so another run may give another plan"
+        }
+        return own
+    }
+
+    /// Months scenario `index`'s publications moved from the first's plan, when it was planned
+    /// with that plan as its reference (the stability level), and whether that is proven least.
+    func monthsMoved(_ index: Int) -> (months: Int, proven: Bool)? {
+        guard index > 0, let level = scenarios[index].result.levels.first(where: { $0.name == "stability" }), let value = level.value else { return nil }
+        return (value, level.proven)
     }
 
     private func text(markdown: Bool, layout: TerminalLayout) -> String {
@@ -149,19 +178,26 @@ public struct ComparisonReport: Sendable {
             for (k, month) in row.published.enumerated() {
                 guard let month else { cells.append("—"); continue }
                 let delta = row.differences[k] ?? 0
+                let tie = row.tieOnly[k]
                 if compact, k > 0, row.differences[k] != nil {
-                    cells.append(Self.signed(delta))
+                    cells.append(Self.signed(delta) + (tie ? "~" : ""))
                 } else {
-                    cells.append(k == 0 || delta == 0 ? month.description : "\(month) (\(delta > 0 ? "+" : "")\(delta))")
+                    cells.append(k == 0 || delta == 0 ? month.description : "\(month) (\(Self.signed(delta))\(tie ? ", tie only" : ""))")
                 }
             }
             table.append(cells, colour: newlyLate(row) ? .late : nil)
         }
         out += markdown ? table.markdown() : table.render(layout)
+        var notes: [String] = []
         if compact {
-            out += TerminalText.paragraph("Columns 2 to \(scenarios.count): months later (+) or earlier (-) than in 1; — not in that plan. "
-                                          + "--wide shows the months.", width: layout.width)
+            notes.append("Columns 2 to \(scenarios.count): months later (+) or earlier (-) than in 1; — not in that plan; --wide shows the months.")
         }
+        if rows.contains(where: { $0.tieOnly.contains(true) }) {
+            notes.append((compact ? "~" : "tie only") + ": a tie-only move: the scenario's objective equals 1's and its change touches nothing of "
+                         + "this standard (its phases, lead units and their capacity, the resources it loads, its dependencies); "
+                         + "the optimizer chose among equally good plans.")
+        }
+        out += notes.map { markdown ? "\n" + $0 + "\n" : TerminalText.paragraph($0, width: layout.width) }.joined()
         return out
     }
 
@@ -194,15 +230,18 @@ public struct ComparisonReport: Sendable {
             ("weighted_months_late", { summaries[$0].map { "\($0.weightedMonthsLate)" } ?? "" }),
             ("last_publication", { summaries[$0]?.lastPublication?.description ?? "" }),
             ("explanation", { scenarios[$0].result.explanation ?? "" }),
+            ("months_moved", { monthsMoved($0).map { "\($0.months)" } ?? "" }),
         ]
         for (metric, value) in metrics { summary += CSV.line([metric] + scenarios.indices.map(value)) }
         var header = ["id", "name", "target_year"] + names
         header += names.dropFirst().map { "difference: \($0)" }
+        header += names.dropFirst().map { "tie only: \($0)" }
         var table = CSV.line(header)
         for row in rows where all || row.differs {
             var cells = [row.id.rawValue, row.name, row.targetYear.map(String.init) ?? ""]
             cells += row.published.map { $0?.description ?? "" }
             cells += row.differences.dropFirst().map { $0.map(String.init) ?? "" }
+            cells += row.tieOnly.dropFirst().map { $0 ? "yes" : "" }
             table += CSV.line(cells)
         }
         return CSV.sections([("Summary", summary), ("Publication month by standard", table)])
@@ -225,11 +264,12 @@ public struct ComparisonReport: Sendable {
             var weightedMonthsLate: Int?
             var lastPublication: String?
             var explanation: String?
+            var monthsMoved: Int?
 
             enum CodingKeys: String, CodingKey {
                 case file, name, question, changes, status, objective, bound, gap, seconds, explanation
                 case onTime = "on_time", withTarget = "with_target", monthsLate = "months_late"
-                case weightedMonthsLate = "weighted_months_late", lastPublication = "last_publication"
+                case weightedMonthsLate = "weighted_months_late", lastPublication = "last_publication", monthsMoved = "months_moved"
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -239,7 +279,7 @@ public struct ComparisonReport: Sendable {
                 try c.encode(bound, forKey: .bound); try c.encode(gap, forKey: .gap); try c.encode(seconds, forKey: .seconds)
                 try c.encode(onTime, forKey: .onTime); try c.encode(withTarget, forKey: .withTarget); try c.encode(monthsLate, forKey: .monthsLate)
                 try c.encode(weightedMonthsLate, forKey: .weightedMonthsLate); try c.encode(lastPublication, forKey: .lastPublication)
-                try c.encode(explanation, forKey: .explanation)
+                try c.encode(explanation, forKey: .explanation); try c.encode(monthsMoved, forKey: .monthsMoved)
             }
         }
 
@@ -249,11 +289,12 @@ public struct ComparisonReport: Sendable {
             var targetYear: Int?
             var published: [String?]
             var difference: [Int?]
-            enum CodingKeys: String, CodingKey { case id, name, published, difference, targetYear = "target_year" }
+            var tieOnly: [Bool]
+            enum CodingKeys: String, CodingKey { case id, name, published, difference, targetYear = "target_year", tieOnly = "tie_only" }
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(targetYear, forKey: .targetYear)
-                try c.encode(published, forKey: .published); try c.encode(difference, forKey: .difference)
+                try c.encode(published, forKey: .published); try c.encode(difference, forKey: .difference); try c.encode(tieOnly, forKey: .tieOnly)
             }
         }
 
@@ -265,7 +306,7 @@ public struct ComparisonReport: Sendable {
 
     private func json() -> String {
         let document = Document(
-            scenarios: scenarios.map { scenario in
+            scenarios: scenarios.enumerated().map { index, scenario in
                 let summary = scenario.summary
                 return .init(file: scenario.file, name: scenario.portfolio.name, question: scenario.question,
                              changes: scenario.changes.map { ["name": $0.name, "summary": $0.summary] },
@@ -273,10 +314,12 @@ public struct ComparisonReport: Sendable {
                              bound: scenario.result.bound, gap: scenario.result.gap.map { ($0 * 1_000_000).rounded() / 1_000_000 },
                              seconds: (scenario.result.seconds * 1000).rounded() / 1000, onTime: summary?.onTime, withTarget: summary?.withTarget,
                              monthsLate: summary?.monthsLate, weightedMonthsLate: summary?.weightedMonthsLate,
-                             lastPublication: summary?.lastPublication?.description, explanation: scenario.result.explanation)
+                             lastPublication: summary?.lastPublication?.description, explanation: scenario.result.explanation,
+                             monthsMoved: monthsMoved(index)?.months)
             },
             standards: rows.filter { all || $0.differs }.map {
-                .init(id: $0.id.rawValue, name: $0.name, targetYear: $0.targetYear, published: $0.published.map { $0?.description }, difference: $0.differences)
+                .init(id: $0.id.rawValue, name: $0.name, targetYear: $0.targetYear, published: $0.published.map { $0?.description },
+                      difference: $0.differences, tieOnly: $0.tieOnly)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -10,10 +10,14 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Plan several scenarios and compare them side by side.",
         discussion: """
-            Solves every scenario (in parallel, one per core) and prints, for each, standards on \
-            time, urgency-weighted and total months late, the last publication, status and gap; \
-            then each standard's publication month per scenario with the difference to the first \
-            scenario (only rows that differ, unless --all). Every schedule passes the validator.
+            Plans the first scenario, then every other one (in parallel, one per core) with the \
+            first's plan as its reference: among equally good plans, the one whose publications \
+            move fewest months from it, so a standard moves only when a change moves it. Prints, \
+            for each scenario, standards on time, urgency-weighted and total months late, the last \
+            publication, status and gap; then each standard's publication month per scenario with \
+            the difference to the first (only rows that differ, unless --all), a tie-only move \
+            marked ~ (the objective did not change and the change touches nothing of that \
+            standard; see docs/json-output.md). Every schedule passes the validator.
 
             Exit code 5 when some scenario has no schedule (infeasible, or the time limit before \
             any): the report marks it and standard error names it.
@@ -56,12 +60,14 @@ struct CompareCommand: ParsableCommand {
             }
             let clock = ContinuousClock()
             let started = clock.now
-            let (options, watch) = progressOptions.watch("compare", names: labels, options: solverOptions.planOptions)
+            let (options, watch) = progressOptions.watch("compare", names: Array(labels.dropFirst()), single: [labels[0]],
+                                                         options: solverOptions.planOptions)
             defer { watch?.finish() }
-            let results = Planner.planAll(loaded.map(\.portfolio), options: options)
-            let compared = try zip(loaded, results).map { scenario, result in
+            // The first scenario first: every other one stays as close to its plan as equally good plans allow.
+            let planned = try ReferencePlanning.plan(base: loaded[0].portfolio, variants: loaded.dropFirst().map(\.portfolio), options: options)
+            let compared = zip(loaded, [planned.base] + planned.variants).map { scenario, result in
                 ComparedScenario(file: scenario.file, question: scenario.question,
-                                 changes: scenario.changes.map { ($0.name, $0.summary) }, portfolio: scenario.portfolio, result: try result.get())
+                                 changes: scenario.changes.map { ($0.name, $0.summary) }, portfolio: scenario.portfolio, result: result)
             }
             let wall = clock.now - started
             watch?.note(String(format: "compare: %d scenarios in %.1f s (the single solves took %.1f s together)", compared.count,

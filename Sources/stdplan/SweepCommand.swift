@@ -16,7 +16,9 @@ struct SweepCommand: ParsableCommand {
               duration:PHASE   a multiplier on that phase's duration for every standard (e.g. 1.5)
               duration:*       a multiplier on every phase
               delay            months before any planned standard may start
-            VALUES are separated by commas; whole numbers may also be a range A..B.
+            VALUES are separated by commas; whole numbers may also be a range A..B. The scenario \
+            as given is planned first, and each value's plan stays as close to it as equally good \
+            plans allow (fewest months of publications moved).
 
             Exit code 5 when some value has no schedule (infeasible, or the time limit before any):
             the report marks it and standard error names it.
@@ -100,11 +102,12 @@ struct SweepCommand: ParsableCommand {
                 variants.append(variant)
             }
             let labels = values.map { "\(key)=\($0.0)" }
-            let (options, watch) = progressOptions.watch("sweep", names: labels, options: solverOptions.planOptions)
+            let (options, watch) = progressOptions.watch("sweep", names: labels, single: ["the scenario as given"], options: solverOptions.planOptions)
             defer { watch?.finish() }
-            let results = Planner.planAll(variants, options: options)
-            let points = try zip(values, zip(variants, results)).map { value, pair in
-                SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
+            // The scenario as given first: each value's plan stays as close to it as equally good plans allow.
+            let results = try ReferencePlanning.plan(base: portfolio, variants: variants, options: options).variants
+            let points = zip(values, zip(variants, results)).map { value, pair in
+                SweepReport.Point(value: value.0, portfolio: pair.0, result: pair.1)
             }
             watch?.finish()
             try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format, layout: outputOptions.layout))
