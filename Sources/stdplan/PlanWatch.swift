@@ -76,8 +76,8 @@ final class PlanWatch: @unchecked Sendable {
         }
         let text = statusText()
         lock.unlock()
-        if let note { progress.note(note) }
         progress.update(text)
+        if let note { progress.note(note) }  // drawn after the update, so the line under it is current
     }
 
     /// The status line; the caller holds the lock.
