@@ -56,8 +56,8 @@ public struct BottleneckReport: Sendable {
     /// The report in `format`; the text table laid out for `layout` (Markdown, CSV and JSON are
     /// always complete).
     public func render(_ format: PlanFormat, layout: TerminalLayout = .standard) -> String {
-        let headers = ["Rank", "Name", "ID", "Kind", "Capacity", "Gain: weighted late", "Gain: objective", "Shadow price",
-                       "Estimate: weighted late", "Re-solve"]
+        let headers = ["Rank", "Name", "ID", "Kind", "Capacity", "Gain (re-solve)", "Gain: objective", "Shadow price",
+                       "Estimate (LP)", "Re-solve"]
         var table = TextTable(headers: headers, rightAligned: [0, 4, 5, 6, 7, 8])
         table.shrinkable = [1: .init(comfortable: 20, minimum: 10)]
         table.optional = [7, 6, 2]
@@ -69,9 +69,9 @@ public struct BottleneckReport: Sendable {
                          item.shadowLateness.map { String(format: "%.2f", $0) } ?? "—", item.status?.rawValue ?? "—"])
         }
         for row in rows { table.append(row) }
-        let note = "Gain: how many fewer urgency-weighted months late (and objective units) when the unit or resource gets one more "
-            + "unit of capacity in every month and the plan is re-solved (exact, within each solve's gap). Estimate: minus the "
-            + "sum of the LP relaxation's shadow prices of its capacity rows, in weighted months late (shadow price: the same "
+        let note = "Gain (re-solve): how many fewer urgency-weighted months late (gain: objective, in objective units) when the unit "
+            + "or resource gets one more unit of capacity in every month and the plan is re-solved (exact, within each solve's gap). "
+            + "Estimate (LP): minus the sum of the LP relaxation's shadow prices of its capacity rows, in weighted months late (shadow price: the same "
             + "in objective units, i.e. times the lateness weight \(latenessWeight)): cheap, first-order, and blind to integrality."
         switch format {
         case .table:
