@@ -39,7 +39,7 @@ let package = Package(
             exclude: ["Golden"]  // read through #filePath, so they stay reviewable files in the repo
         ),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Scheduling", "PlanModel", "ScenarioFile", "Reports"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["stdplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["stdplan", "Reports"]),  // Reports: display widths in the terminal tests
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,7 +60,7 @@ public struct BottleneckReport: Sendable {
                        "Estimate (LP)", "Re-solve"]
         var table = TextTable(headers: headers, rightAligned: [0, 4, 5, 6, 7, 8])
         table.shrinkable = [1: .init(comfortable: 20, minimum: 10)]
-        table.optional = [7, 6, 2]
+        table.optional = [7, 6, 2, 9, 3]
         var rows: [[String]] = []
         for (index, item) in analysis.ranking.enumerated() {
             rows.append(["\(index + 1)", item.name, item.id, item.kind.rawValue, "\(item.capacity)",
@@ -75,7 +75,7 @@ public struct BottleneckReport: Sendable {
             + "in objective units, i.e. times the lateness weight \(latenessWeight)): cheap, first-order, and blind to integrality."
         switch format {
         case .table:
-            return "Bottlenecks of \(scenario)\n" + reading.map { TerminalText.paragraph($0, width: layout.width) }.joined() + "\n"
+            return TerminalText.paragraph("Bottlenecks of \(scenario)", width: layout.width) + reading.map { TerminalText.paragraph($0, width: layout.width) }.joined() + "\n"
                 + table.render(layout) + "\n" + TerminalText.paragraph(note, width: layout.width)
         case .markdown:
             return "# Bottlenecks of \(scenario)\n\n" + reading.joined(separator: "\n") + "\n\n" + table.markdown() + "\n" + note + "\n"

@@ -85,7 +85,7 @@ public struct ComparisonReport: Sendable {
         var table = TextTable(headers: ["#", "Scenario", "On time", "Weighted late", "vs 1", "Months late", "Last publication", "Status", "Gap"],
                               rightAligned: [0, 2, 3, 4, 5, 8])
         table.shrinkable = [1: .init(comfortable: 24, minimum: 12)]
-        table.optional = [5]
+        table.optional = [5, 8, 6, 4]
         let reference = scenarios.first?.summary
         for (index, scenario) in scenarios.enumerated() {
             let summary = scenario.summary
@@ -162,11 +162,10 @@ public struct ComparisonReport: Sendable {
         }
         let rows = self.rows.filter { all || $0.differs }
         out += "\n"
-        out += markdown ? "## Publication month by standard\n\n" : "Publication month by standard"
-        out += all ? "" : (markdown ? "Only standards whose publication differs (use --all for every one).\n\n" : " (only where scenarios differ; --all shows every standard)")
-        out += markdown ? "" : "\n"
+        out += markdown ? "## Publication month by standard\n\n" + (all ? "" : "Only standards whose publication differs (use --all for every one).\n\n")
+            : TerminalText.paragraph("Publication month by standard" + (all ? "" : " (only where scenarios differ; --all shows every standard)"), width: layout.width)
         if rows.isEmpty {
-            out += "No standard's publication month differs between the scenarios.\n"
+            out += TerminalText.paragraph("No standard's publication month differs between the scenarios.", width: layout.width)
             return out
         }
         let compact = !markdown && layout.isCompact

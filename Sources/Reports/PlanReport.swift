@@ -142,8 +142,8 @@ public struct PlanReport: Sendable {
         var headers = ["Standard", "ID", "Category", "Urgency", "Lead unit", "Start", "Published", "Target", "Late"]
         if let yearHeader { headers.append(yearHeader) }
         var table = TextTable(headers: headers, rightAligned: [7, 8])
-        table.shrinkable = [0: .init(comfortable: 30, minimum: 12), 4: .init(comfortable: 16, minimum: 8)]
-        table.optional = [2, 1] + (years == nil ? [] : [9])
+        table.shrinkable = [0: .init(comfortable: 30, minimum: 12), 4: .init(comfortable: 16, minimum: 8), 5: .init(comfortable: 14, minimum: 7)]
+        table.optional = [2, 1] + (years == nil ? [] : [9]) + [4]
         for (standard, entry) in zip(portfolio.standards, document.standards) {
             var start = entry.phases.first?.start ?? ""
             if result.schedule == nil, let known = knownPhase(of: standard) { start = "\(known.since) \(known.name)" }
@@ -158,7 +158,7 @@ public struct PlanReport: Sendable {
     private func text(markdown: Bool, layout: TerminalLayout) -> String {
         let doc = document
         let reading = PlanReading(portfolio: portfolio, result: result)
-        var out = markdown ? "# Plan: \(portfolio.name)\n\n" : "Plan: \(portfolio.name)\n"
+        var out = markdown ? "# Plan: \(portfolio.name)\n\n" : TerminalText.paragraph("Plan: \(portfolio.name)", width: layout.width)
         out += TerminalText.paragraph("Scenario \(source), plan start \(portfolio.planStart), horizon \(portfolio.horizonEnd); months are inclusive.",
                                       width: layout.width)
         out += "\n"
@@ -166,7 +166,8 @@ public struct PlanReport: Sendable {
             let headline = result.status == .infeasible
                 ? "NO SCHEDULE: the plan is infeasible. Nothing below is planned: the table shows only what is known."
                 : "NO SCHEDULE: the time limit ran out before any schedule was found. The table shows only what is known."
-            out += markdown ? "**\(headline)**\n\n" : TerminalText.coloured(headline, .late, enabled: layout.colour) + "\n"
+            out += markdown ? "**\(headline)**\n\n"
+                : TerminalText.wrap(headline, width: layout.width).map { TerminalText.coloured($0, .late, enabled: layout.colour) + "\n" }.joined()
             if let explanation = result.explanation {
                 out += markdown ? "Why: \(explanation)\n\n" : TerminalText.paragraph(explanation, width: layout.width, first: "Why: ")
             }

@@ -68,7 +68,7 @@ public struct ReplanReport: Sendable {
         var table = TextTable(headers: ["Standard", "ID", "Urgency", "Status \(replan.status.asOf)", "Planned", "Forecast", "Slip", "Late"]
                               + (reasonsBelow ? [] : ["Why"]), rightAligned: [6, 7])
         table.shrinkable = [0: .init(comfortable: 24, minimum: 12), 3: .init(comfortable: 16, minimum: 10)]
-        table.optional = [1]
+        table.optional = [1, 2, 4]
         let ordered = Self.ordered(replan.slippage, in: scenario)
         for item in ordered {
             let standard = scenario.standard(item.standard)

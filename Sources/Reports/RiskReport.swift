@@ -46,7 +46,7 @@ public struct RiskReport: Sendable {
     }
 
     private func text(markdown: Bool, layout: TerminalLayout) -> String {
-        var out = markdown ? "# Slippage risk: \(portfolio.name)\n\n" : "Slippage risk: \(portfolio.name)\n"
+        var out = markdown ? "# Slippage risk: \(portfolio.name)\n\n" : TerminalText.paragraph("Slippage risk: \(portfolio.name)", width: layout.width)
         let status = asOf.map { ", status as of \($0)" } ?? ""
         out += TerminalText.paragraph("Scenario \(source), plan start \(portfolio.planStart)\(status); plan \(plan.status.rawValue); "
                                       + "\(risk.samples) samples, seed \(risk.seed); \(risk.uncertainPhases) phases with uncertain durations.", width: layout.width)
@@ -60,7 +60,7 @@ public struct RiskReport: Sendable {
         var table = TextTable(headers: ["Standard", "ID", "Urgency", "Target", "Planned", "P(on time)", "P50", "P80", "P90", "E[late]", "Critical"],
                               rightAligned: [5, 9, 10])
         table.shrinkable = [0: .init(comfortable: 24, minimum: 12)]
-        table.optional = [1, 7]
+        table.optional = [1, 7, 10, 8, 4, 2]
         for item in risk.standards {
             table.append([
                 portfolio.standard(item.standard)?.name ?? item.standard.rawValue, item.standard.rawValue,

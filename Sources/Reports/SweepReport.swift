@@ -36,7 +36,7 @@ public struct SweepReport: Sendable {
     public func render(_ format: PlanFormat, layout: TerminalLayout = .standard) -> String {
         var table = TextTable(headers: [parameter, "On time", "Weighted late", "Months late", "Last publication", "Status", "Gap"],
                               rightAligned: [1, 2, 3, 6])
-        table.optional = [3]
+        table.optional = [3, 6, 4]
         for point in points {
             let summary = PlanSummary(portfolio: point.portfolio, schedule: point.result.schedule)
             table.append([point.value, summary.map { "\($0.onTime)/\($0.withTarget)" } ?? "—", summary.map { "\($0.weightedMonthsLate)" } ?? "—",
@@ -61,7 +61,7 @@ public struct SweepReport: Sendable {
         case .markdown:
             return "# Sweep of \(parameter)\n\n" + reading + "\n\n" + table.markdown() + "\n```\n" + chart() + "```\n" + failures(markdown: true, width: nil)
         case .table:
-            return "Sweep of \(parameter)\n" + TerminalText.paragraph(reading, width: layout.width) + "\n" + table.render(layout)
+            return TerminalText.paragraph("Sweep of \(parameter)", width: layout.width) + TerminalText.paragraph(reading, width: layout.width) + "\n" + table.render(layout)
                 + "\nUrgency-weighted months late\n" + chart(width: min(40, max(10, (layout.width ?? 100) - 30))) + failures(markdown: false, width: layout.width)
         }
     }

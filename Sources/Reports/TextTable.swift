@@ -65,7 +65,8 @@ public struct TextTable: Sendable {
 
     /// The columns shown and their widths: every column at its natural width when that fits
     /// (or there is no width); else shrinkable columns cut (widest first) to their comfortable
-    /// width, then optional columns left out in order, then the shrinkable ones cut to their minimum.
+    /// width, leaving out as few optional columns (in order) as that needs; else the same down
+    /// to their minimum width.
     func fit(width: Int?) -> (columns: [Int], widths: [Int]) {
         let natural = headers.indices.map { column in
             ([headers[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(DisplayWidth.of).max() ?? 0
@@ -83,13 +84,14 @@ public struct TextTable: Sendable {
         }
         var columns: [Int] = []
         var widths: [Int] = []
-        for dropped in 0...optional.count {
-            columns = headers.indices.filter { !optional.prefix(dropped).contains($0) }
-            widths = columns.map { natural[$0] }
-            cut(columns, &widths, to: \.comfortable)
-            if widths.reduce(0, +) + 2 * max(0, widths.count - 1) <= width { return (columns, widths) }
+        for limit in [\Shrink.comfortable, \Shrink.minimum] {
+            for dropped in 0...optional.count {
+                columns = headers.indices.filter { !optional.prefix(dropped).contains($0) }
+                widths = columns.map { natural[$0] }
+                cut(columns, &widths, to: { $0[keyPath: limit] })
+                if widths.reduce(0, +) + 2 * max(0, widths.count - 1) <= width { return (columns, widths) }
+            }
         }
-        cut(columns, &widths, to: \.minimum)
         return (columns, widths)
     }
 

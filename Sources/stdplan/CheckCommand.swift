@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
                 // An infeasible or timed-out plan has no dates for its open work: nothing to check.
                 let outcome = CheckDocument(file: schedule, scenario: scenario, document: document, violations: nil)
                 let text = "\(schedule): no schedule: the plan is \(document.status)" + (document.explanation.map { ": \($0)" } ?? "")
-                try Output.write(format == .json ? Self.json(outcome) : text + "\n", to: OutputOptions.file(output))
+                try Output.write(format == .json ? Self.json(outcome) : TerminalText.paragraph(text, width: width), to: OutputOptions.file(output))
                 throw document.status == PlanStatus.infeasible.rawValue ? ExitCode.planInfeasible : ExitCode.noScheduleInTime
             }
             let violations = ScheduleValidator.check(try document.schedule(file: schedule), against: portfolio)
@@ -72,7 +72,8 @@ struct CheckCommand: ParsableCommand {
                 return
             }
             if violations.isEmpty {
-                try Output.write("\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds\n", to: OutputOptions.file(output))
+                let text = "\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds"
+                try Output.write(TerminalText.paragraph(text, width: width), to: OutputOptions.file(output))
                 return
             }
             for violation in violations { Failure.printError("\(schedule): \(violation)") }
@@ -84,6 +85,9 @@ struct CheckCommand: ParsableCommand {
             throw Failure.exit(for: error)
         }
     }
+
+    /// The width the text lines are wrapped to: the terminal's, `COLUMNS`, or 100.
+    private var width: Int { Terminal.width(toStandardOutput: OutputOptions.file(output) == nil) }
 
     static func json(_ document: CheckDocument) -> String {
         let encoder = JSONEncoder()

@@ -23,15 +23,28 @@ struct CommandLineTests {
         throw CocoaError(.fileNoSuchFile)
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs stdplan with pipes for its output; `COLUMNS` and `NO_COLOR` are removed from the
+    /// environment unless `environment` sets them, so the width is the piped default (100).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? root
+        var variables = ProcessInfo.processInfo.environment
+        variables["COLUMNS"] = nil
+        variables["NO_COLOR"] = nil
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
