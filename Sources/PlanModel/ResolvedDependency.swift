@@ -35,12 +35,27 @@ public struct ResolvedDependency: Hashable, Sendable {
 extension Portfolio {
     /// The dependencies resolved to positions, in the order of ``dependencies``. Left out: those
     /// naming a standard that is not in the portfolio (the scenario loader reports them first),
-    /// and those on a phase of an already published standard, which constrain nothing.
+    /// those on a phase of an already published standard, which constrain nothing, those of
+    /// withdrawn work and those on cancelled work. A dependency on superseded work is on the
+    /// superseding standard's publication when that standard is in the portfolio, else void.
     public var resolvedDependencies: [ResolvedDependency] {
         var index: [StandardID: Int] = [:]
         for (s, standard) in standards.enumerated() where index[standard.id] == nil { index[standard.id] = s }
         return dependencies.compactMap { dependency in
-            guard let p = index[dependency.predecessor], let s = index[dependency.successor] else { return nil }
+            guard var p = index[dependency.predecessor], let s = index[dependency.successor], !standards[s].isWithdrawn else { return nil }
+            var dependency = dependency
+            // Withdrawn work releases nothing: a dependency on cancelled work is void, and one on
+            // superseded work waits for the superseding standard's publication when it is planned here.
+            switch standards[p].status {
+            case .cancelled:
+                return nil
+            case .superseded(let by):
+                guard let replacement = index[StandardID(by)], replacement != s, !standards[replacement].isWithdrawn else { return nil }
+                p = replacement
+                dependency.predecessorPhase = nil
+            default:
+                break
+            }
             let successorPhase = dependency.successorPhase.flatMap { id in standards[s].phases.firstIndex { $0.id == id } } ?? 0
             let predecessor = standards[p]
             if case .published(let month) = predecessor.status {

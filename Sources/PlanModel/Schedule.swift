@@ -22,6 +22,12 @@ public struct StandardSchedule: Hashable, Sendable {
     /// The publication month: the finish of its last phase, or when it was published.
     public var published: Month
 
+    /// Months the phases wait between one another: the months after one phase finishes and before
+    /// the next starts, summed.
+    public var idleMonths: Int {
+        zip(phases, phases.dropFirst()).reduce(0) { $0 + max(0, $1.1.start - $1.0.finish - 1) }
+    }
+
     /// Creates an entry.
     public init(standard: StandardID, leadUnit: UnitID?, phases: [ScheduledPhase], published: Month) {
         self.standard = standard

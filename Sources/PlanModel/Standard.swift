@@ -24,6 +24,10 @@ public struct Standard: Hashable, Sendable {
     /// When true, publication after December of the target year is not allowed at all
     /// (a hard constraint instead of a cost).
     public var hardDeadline: Bool
+    /// New work, or the revision of a published standard.
+    public var kind: WorkKind = .new
+    /// Whether the programme's plan states the target year or the scenario assumes it.
+    public var targetSource: TargetSource = .plan
 
     /// Creates a standard.
     public init(
@@ -44,8 +48,12 @@ public struct Standard: Hashable, Sendable {
         self.hardDeadline = hardDeadline
     }
 
-    /// The last month that still meets the target year (December of it).
-    public var deadline: Month? { targetYear.map(Month.endOfYear) }
+    /// The last month that still meets the target year (December of it); nil for work that no longer
+    /// has one (deferred, withdrawn or published).
+    public var deadline: Month? {
+        guard isOpen, !isDeferred else { return nil }
+        return targetYear.map(Month.endOfYear)
+    }
 
     /// True once published.
     public var isPublished: Bool {
@@ -53,12 +61,35 @@ public struct Standard: Hashable, Sendable {
         return false
     }
 
+    /// True when cancelled or superseded: no work and no publication.
+    public var isWithdrawn: Bool {
+        switch status {
+        case .cancelled, .superseded: return true
+        default: return false
+        }
+    }
+
+    /// True when deferred to a later month.
+    public var isDeferred: Bool {
+        if case .deferred = status { return true }
+        return false
+    }
+
+    /// True when work remains to be scheduled: planned, in progress or deferred.
+    public var isOpen: Bool { !isPublished && !isWithdrawn }
+
+    /// No phase may start before this month: the earliest start, or the month a deferral ends.
+    public var releaseMonth: Month? {
+        if case .deferred(let until) = status { return max(until, earliestStart ?? until) }
+        return earliestStart
+    }
+
     /// Index in ``phases`` of the first phase still to be worked on at the plan start
-    /// (nil when published).
+    /// (nil when published or withdrawn).
     public var firstOpenPhaseIndex: Int? {
         switch status {
-        case .planned: return 0
-        case .published: return nil
+        case .planned, .deferred: return 0
+        case .published, .cancelled, .superseded: return nil
         case .inProgress(let phase, _): return phases.firstIndex { $0.id == phase }
         }
     }

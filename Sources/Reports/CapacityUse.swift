@@ -58,7 +58,7 @@ struct CapacityUse {
     /// The unit or resource at its capacity in the most months of the plan (from its start to
     /// the last publication), with those months and the months looked at; nil when none is ever full.
     static func tightest(_ portfolio: Portfolio, _ schedule: Schedule) -> (body: Body, months: Int)? {
-        let open = portfolio.standards.filter { !$0.isPublished }.compactMap { schedule.entry(for: $0.id)?.published }
+        let open = portfolio.standards.filter(\.isOpen).compactMap { schedule.entry(for: $0.id)?.published }
         guard let last = open.max(), last >= portfolio.planStart else { return nil }
         let bodies = bodies(portfolio, schedule, first: portfolio.planStart, last: last, countFrom: portfolio.planStart)
         // Most full months; on a tie the shared resource first (it binds every unit), then scenario order.

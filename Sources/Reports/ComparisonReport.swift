@@ -43,7 +43,7 @@ public struct ComparisonReport: Sendable {
         var seen: Set<StandardID> = []
         var names: [StandardID: (String, Int?)] = [:]
         for scenario in scenarios {
-            for standard in scenario.portfolio.standards where !standard.isPublished && seen.insert(standard.id).inserted {
+            for standard in scenario.portfolio.standards where standard.isOpen && seen.insert(standard.id).inserted {
                 order.append(standard.id)
                 names[standard.id] = (standard.name, standard.targetYear)
             }

@@ -64,15 +64,28 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var published: String?
         /// Months after December of the target year; null without a target.
         public var monthsLate: Int?
+        /// `new` or `revision` (null in documents written before it was added).
+        public var kind: String?
+        /// What a revision revises, e.g. JR/T 0059-2010.
+        public var revises: String?
+        /// `plan` when the programme's plan states the target year, `assumed` when the scenario does.
+        public var targetSource: String?
+        /// For deferred work: the month it may resume.
+        public var deferredUntil: String?
+        /// For superseded work: what supersedes it.
+        public var supersededBy: String?
+        /// Months its phases wait between one another in this plan (null without phases).
+        public var idleMonths: Int?
         /// The phase under way at the plan start, for work in progress (null otherwise, and in older documents).
         public var currentPhase: String?
         /// The month that phase started (a fact of the scenario, known with or without a schedule).
         public var since: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, name, category, urgency, status, reference, phases, published
+            case id, name, category, urgency, status, reference, phases, published, kind, revises
             case categoryName = "category_name", targetYear = "target_year", leadUnit = "lead_unit"
-            case leadUnitName = "lead_unit_name", monthsLate = "months_late"
+            case leadUnitName = "lead_unit_name", monthsLate = "months_late", targetSource = "target_source"
+            case deferredUntil = "deferred_until", supersededBy = "superseded_by", idleMonths = "idle_months"
             case currentPhase = "current_phase", since
         }
 
@@ -92,6 +105,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             try c.encode(phases, forKey: .phases)
             try c.encode(published, forKey: .published)
             try c.encode(monthsLate, forKey: .monthsLate)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(revises, forKey: .revises)
+            try c.encode(targetSource, forKey: .targetSource)
+            try c.encode(deferredUntil, forKey: .deferredUntil)
+            try c.encode(supersededBy, forKey: .supersededBy)
+            try c.encode(idleMonths, forKey: .idleMonths)
             try c.encode(currentPhase, forKey: .currentPhase)
             try c.encode(since, forKey: .since)
         }
@@ -157,22 +176,10 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)
-            let status: String
-            var current: (phase: String, since: String)?
-            var publication = entry?.published.description
-            switch standard.status {
-            case .planned: status = "planned"
-            case .inProgress(let phase, let since):
-                status = "in_progress"
-                current = (phase.rawValue, since.description)
-            case .published(let month):
-                status = "published"
-                publication = publication ?? month.description  // a fact, known with or without a schedule
-            }
-            return StandardEntry(
+            var item = StandardEntry(
                 id: standard.id.rawValue, name: standard.name, category: standard.category.rawValue,
-                categoryName: standard.category.chineseName, urgency: standard.isPublished ? nil : standard.urgency, targetYear: standard.targetYear,
-                status: status, reference: standard.reference, leadUnit: unit?.rawValue,
+                categoryName: standard.category.name, urgency: standard.isPublished ? nil : standard.urgency, targetYear: standard.targetYear,
+                status: standard.status.key, reference: standard.reference, leadUnit: unit?.rawValue,
                 leadUnitName: unit.flatMap { portfolio.unit($0)?.name },
                 phases: (entry?.phases ?? []).map { dated in
                     let phase = standard.phases.first { $0.id == dated.phase }
@@ -180,9 +187,21 @@ public struct PlanDocument: Codable, Sendable, Equatable {
                                       start: dated.start.description, finish: dated.finish.description, unitLoad: phase?.unitLoad ?? 0,
                                       resourceLoads: Dictionary(uniqueKeysWithValues: (phase?.resourceLoads ?? []).map { ($0.resource.rawValue, $0.amount) }))
                 },
-                published: publication,
-                monthsLate: entry.flatMap { e in standard.deadline.map { max(0, e.published - $0) } },
-                currentPhase: current?.phase, since: current?.since)
+                published: entry?.published.description,
+                monthsLate: entry.flatMap { e in standard.deadline.map { max(0, e.published - $0) } })
+            item.kind = standard.kind.key
+            if case .revision(let revised) = standard.kind { item.revises = revised }
+            item.targetSource = standard.targetYear == nil ? nil : standard.targetSource.rawValue
+            if case .deferred(let until) = standard.status { item.deferredUntil = until.description }
+            if case .superseded(let by) = standard.status { item.supersededBy = by }
+            item.idleMonths = entry.flatMap { $0.phases.isEmpty ? nil : $0.idleMonths }
+            // Facts known with or without a schedule: a publication, and the phase under way with its start.
+            if case .published(let month) = standard.status, item.published == nil { item.published = month.description }
+            if case .inProgress(let phase, let since) = standard.status {
+                item.currentPhase = phase.rawValue
+                item.since = since.description
+            }
+            return item
         }
         units = portfolio.units.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
         resources = portfolio.resources.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }

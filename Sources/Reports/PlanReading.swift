@@ -50,7 +50,7 @@ struct PlanReading {
     func mostUrgentSlips(_ limit: Int = 3) -> String? {
         guard let schedule = result.schedule else { return nil }
         let late = portfolio.standards.compactMap { standard -> (Standard, Int)? in
-            guard !standard.isPublished, let deadline = standard.deadline, let entry = schedule.entry(for: standard.id) else { return nil }
+            guard standard.isOpen, let deadline = standard.deadline, let entry = schedule.entry(for: standard.id) else { return nil }
             let months = entry.published - deadline
             return months > 0 ? (standard, months) : nil
         }.sorted { a, b in (a.0.urgency, a.1, b.0.id.rawValue) > (b.0.urgency, b.1, a.0.id.rawValue) }
@@ -129,8 +129,10 @@ struct PlanReading {
     var knownFacts: String {
         let published = portfolio.standards.filter(\.isPublished).count
         let inProgress = portfolio.standards.filter { if case .inProgress = $0.status { true } else { false } }.count
-        let planned = portfolio.standards.count - published - inProgress
-        return "\(published) standards published and \(inProgress) in progress (phase and start shown); "
-            + "\(planned) not started. No open standard has a schedule: each is marked \"not scheduled\""
+        let withdrawn = portfolio.standards.filter(\.isWithdrawn).count
+        let planned = portfolio.standards.count - published - inProgress - withdrawn
+        return "\(published) standards published and \(inProgress) in progress (phase and start shown); \(planned) not started"
+            + (withdrawn > 0 ? "; \(withdrawn) cancelled or superseded" : "")
+            + ". No open standard has a schedule: each is marked \"not scheduled\""
     }
 }

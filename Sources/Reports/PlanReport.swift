@@ -57,7 +57,7 @@ public struct PlanReport: Sendable {
         return (index, standard.phases[index].name, since)
     }
 
-    private func urgencyStars(_ standard: Standard) -> String { standard.isPublished ? "" : String(repeating: "*", count: standard.urgency) }
+    private func urgencyStars(_ standard: Standard) -> String { standard.isOpen ? String(repeating: "*", count: standard.urgency) : "" }
 
     private func leadUnitText(_ standard: Standard, _ entry: PlanDocument.StandardEntry) -> String {
         entry.leadUnitName ?? (standard.leadUnits.count > 1 ? "(one of \(standard.leadUnits.count))" : "")
@@ -79,7 +79,7 @@ public struct PlanReport: Sendable {
                 let index = standard.phases.firstIndex { $0.id == phase.id }
                 if let dated = entry.phases.first(where: { $0.id == phase.id.rawValue }) {
                     row.append(Self.span(dated.start, dated.finish))
-                } else if standard.isPublished || index == nil {
+                } else if !standard.isOpen || index == nil {
                     row.append("")
                 } else if result.schedule != nil || (known.map { index! < $0.index } ?? false) {
                     row.append("done")
@@ -98,7 +98,9 @@ public struct PlanReport: Sendable {
     }
 
     private func publishedText(_ standard: Standard, _ entry: PlanDocument.StandardEntry, withReference: Bool) -> String {
-        guard let published = entry.published else { return standard.isPublished ? "—" : Self.notScheduled }
+        guard let published = entry.published else {
+            return standard.isPublished ? "—" : standard.isWithdrawn ? standard.status.words(for: standard) : Self.notScheduled
+        }
         guard standard.isPublished, withReference, let reference = standard.reference else { return published }
         return "\(published) \(reference)"
     }
@@ -106,7 +108,7 @@ public struct PlanReport: Sendable {
     /// Years the timeline column covers: from the plan start to the last publication or target.
     private var timelineYears: ClosedRange<Int>? {
         guard let schedule = result.schedule else { return nil }
-        let open = portfolio.standards.filter { !$0.isPublished }
+        let open = portfolio.standards.filter(\.isOpen)
         let last = (open.compactMap { schedule.entry(for: $0.id)?.published.year } + open.compactMap(\.targetYear)).max()
         guard let last, last >= portfolio.planStart.year, last - portfolio.planStart.year < 12 else { return nil }
         return portfolio.planStart.year...last
@@ -115,7 +117,7 @@ public struct PlanReport: Sendable {
     /// One character per quarter: `=` work, `*` publication, `!` work or publication after the
     /// target year; blank before the plan start and after publication.
     private func timeline(_ standard: Standard, years: ClosedRange<Int>) -> String {
-        guard let entry = result.schedule?.entry(for: standard.id), !standard.isPublished else { return "" }
+        guard let entry = result.schedule?.entry(for: standard.id), standard.isOpen else { return "" }
         let first = entry.phases.map(\.start).min() ?? entry.published
         var out = ""
         for year in years {
@@ -243,7 +245,7 @@ public struct PlanReport: Sendable {
                 let since = known.flatMap { $0.index < standard.phases.count && standard.phases[$0.index].id == phase.id ? $0.since.description : nil }
                 row += [dated?.start ?? since ?? "", dated?.finish ?? ""]
             }
-            let scheduled = standard.isPublished ? "published" : entry.published == nil ? "not_scheduled" : "scheduled"
+            let scheduled = !standard.isOpen ? standard.status.key : entry.published == nil ? "not_scheduled" : "scheduled"
             row += [entry.published ?? "", entry.monthsLate.map(String.init) ?? "", result.status.rawValue, scheduled,
                     scheduled == "not_scheduled" ? result.explanation ?? "" : ""]
             out += CSV.line(row)

@@ -118,8 +118,8 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
                 status = "in_progress"
                 phase = current.rawValue
                 since = month.description
-            case .published:
-                status = "published"
+            case .published, .deferred, .cancelled, .superseded:
+                status = item.status.key
             }
             return SlippageEntry(
                 id: item.standard.rawValue, name: standard?.name ?? item.standard.rawValue, urgency: standard?.urgency ?? 0,

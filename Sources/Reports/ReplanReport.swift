@@ -42,13 +42,7 @@ public struct ReplanReport: Sendable {
         }
     }
 
-    private func statusText(_ status: StandardStatus, _ standard: Standard?) -> String {
-        switch status {
-        case .planned: return "not started"
-        case .inProgress(let phase, let since): return "\(standard?.phases.first { $0.id == phase }?.name ?? phase.rawValue) since \(since)"
-        case .published(let month): return "published \(month)"
-        }
-    }
+    private func statusText(_ status: StandardStatus, _ standard: Standard?) -> String { status.words(for: standard) }
 
     private func text(markdown: Bool, layout: TerminalLayout) -> String {
         let planSource = "\(source) with status \(statusSource) (as of \(replan.status.asOf))"

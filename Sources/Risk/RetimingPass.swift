@@ -131,7 +131,9 @@ struct RetimingPass {
         grown.reserveCapacity(wider * model.rowProfiles.count)
         for (row, profile) in model.rowProfiles.enumerated() {
             grown += free[(row * periods)..<((row + 1) * periods)]
-            for period in periods..<wider { grown.append(profile.capacity(in: model.portfolio.planStart + period)) }
+            for period in periods..<wider {
+                grown.append(model.portfolio.capacity(of: model.rowIDs[row], profile, in: model.portfolio.planStart + period))
+            }
         }
         free = grown
         periods = wider

@@ -91,6 +91,8 @@ struct SimulationModel: Sendable {
     let capacity: [Int]
     let periods: Int
     let rowProfiles: [CapacityProfile]
+    /// The id of the unit or resource of each row, for its capacity factors.
+    let rowIDs: [String]
     let unitCount: Int
     let distributions: [EstimateDistribution]
     /// Tasks whose duration is drawn, in index order (the order of draws).
@@ -117,8 +119,11 @@ struct SimulationModel: Sendable {
         let periods = max(1, portfolio.horizonEnd - start + 1) + 120
         self.periods = periods
         let profiles = portfolio.units.map(\.capacity) + portfolio.resources.map(\.capacity)
+        let ids = portfolio.units.map(\.id.rawValue) + portfolio.resources.map(\.id.rawValue)
         rowProfiles = profiles
-        capacity = profiles.flatMap { profile in (0..<periods).map { profile.capacity(in: start + $0) } }
+        rowIDs = ids
+        // Capacity factors (e.g. the Spring Festival dip) apply in samples as in the plan.
+        capacity = zip(ids, profiles).flatMap { id, profile in (0..<periods).map { portfolio.capacity(of: id, profile, in: start + $0) } }
         let unitCount = portfolio.units.count
         self.unitCount = unitCount
         let weights = portfolio.uncertainty?.correlation ?? SharedFactorWeights()
@@ -138,7 +143,8 @@ struct SimulationModel: Sendable {
         var phaseDrivers: [PhaseID: Int] = [:]
         var phaseDriverList: [Driver] = []
         var unitTasks = Array(repeating: 0, count: unitCount)
-        var categoryTasks = Array(repeating: 0, count: Category.allCases.count)
+        let categories = portfolio.categoriesInUse
+        var categoryTasks = Array(repeating: 0, count: categories.count)
         var standardTasks: [Int] = []
 
         var tasks: [Task] = []
@@ -158,7 +164,7 @@ struct SimulationModel: Sendable {
                 throw .scheduleMismatch(standard: standard.id, reason: "the plan gives it no lead unit of the scenario")
             }
             let k = open.count
-            let category = Category.allCases.firstIndex(of: standard.category) ?? 0
+            let category = categories.firstIndex(of: standard.category) ?? 0
             var uncertainHere = 0
             var release = 0
             if let earliest = standard.earliestStart { release = max(release, earliest - start) }
@@ -261,7 +267,7 @@ struct SimulationModel: Sendable {
             return factorCount
         }
         standardFactors = block(weights.standard, open.count)
-        categoryFactors = block(weights.category, Category.allCases.count)
+        categoryFactors = block(weights.category, categories.count)
         unitFactors = block(weights.leadUnit, unitCount)
         self.factorCount = factorCount
 
@@ -276,8 +282,8 @@ struct SimulationModel: Sendable {
             if unitFactors == nil { for t in tasks.indices where tasks[t].distribution >= 0 && tasks[t].unitFactor == unit { tasks[t].unitDriver = index } }
         }
         if let offset = categoryFactors {
-            for (c, category) in Category.allCases.enumerated() where categoryTasks[c] > 0 {
-                drivers.append(Driver(kind: .category, id: category.rawValue, name: category.chineseName, tasks: categoryTasks[c], factor: offset + c))
+            for (c, category) in categories.enumerated() where categoryTasks[c] > 0 {
+                drivers.append(Driver(kind: .category, id: category.rawValue, name: category.name, tasks: categoryTasks[c], factor: offset + c))
             }
         }
         if let offset = standardFactors {

@@ -32,7 +32,7 @@ struct SlippageAnalysis {
         for (k, open) in model.open.enumerated() { openIndex[replanned.standards[open.standard].id] = k }
 
         var result: [Slippage] = []
-        for standard in scenario.standards where !standard.isPublished {
+        for standard in scenario.standards where standard.isOpen {
             guard let planned = baseline.entry(for: standard.id) else {
                 throw .scheduleMismatch(standard: standard.id, reason: "it has no entry in the baseline plan")
             }

@@ -10,11 +10,24 @@ public enum StatusFactCheck {
         var problems: [String] = []
         for fact in status.entries {
             let id = fact.standard
+            switch fact.status {
+            case .cancelled, .superseded:
+                if schedule.entry(for: id) != nil { problems.append("\(id) is \(fact.status.key), the re-plan still schedules it") }
+                continue
+            default:
+                break
+            }
             guard let entry = schedule.entry(for: id) else {
                 problems.append("\(id) is missing from the re-planned schedule")
                 continue
             }
             switch fact.status {
+            case .cancelled, .superseded:
+                break
+            case .deferred(let until):
+                if let first = entry.phases.first, first.start < max(until, status.asOf) {
+                    problems.append("\(id) is deferred until \(until), the re-plan starts \(first.phase) in \(first.start)")
+                }
             case .published(let month):
                 if entry.published != month || !entry.phases.isEmpty {
                     problems.append("\(id) was published \(month), the re-plan says \(entry.published) with \(entry.phases.count) phases left")

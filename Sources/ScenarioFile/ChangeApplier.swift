@@ -6,6 +6,8 @@ struct ChangeApplier {
     let loader: OverlayLoader
     var portfolio: Portfolio
     let lifeCycle: [Phase]
+    /// The root scenario's revision life cycle, for added revisions (nil: revisions use `lifeCycle`).
+    var revisionLifeCycle: [Phase]? = nil
     var read: NodeReader { loader.read }
     var diagnostics: Diagnostics { loader.diagnostics }
 
@@ -167,9 +169,8 @@ struct ChangeApplier {
 
     private mutating func addStandards(_ node: Node, _ path: String) -> String? {
         let parser = ScenarioParser(diagnostics: diagnostics)
-        let units = Set(portfolio.units.map(\.id.rawValue))
-        let resources = Set(portfolio.resources.map(\.id.rawValue))
-        let parsed = parser.standards(node, lifeCycle: lifeCycle, units: units, resources: resources, planStart: portfolio.planStart)
+        let context = StandardContext(portfolio: portfolio, lifeCycle: lifeCycle, revisionLifeCycle: revisionLifeCycle)
+        let parsed = parser.standards(node, context: context)
         var known: [String: [String]] = [:]
         for standard in portfolio.standards { known[standard.id.rawValue] = standard.phases.map(\.id.rawValue) }
         for entry in parsed {
@@ -307,7 +308,7 @@ struct ChangeApplier {
             scope.urgency = urgency
         }
         var touched: [String] = []
-        for s in portfolio.standards.indices where scope.matches(portfolio.standards[s]) && !portfolio.standards[s].isPublished
+        for s in portfolio.standards.indices where scope.matches(portfolio.standards[s]) && portfolio.standards[s].isOpen
             && portfolio.standards[s].targetYear != nil {
             portfolio.standards[s].hardDeadline = true
             touched.append(portfolio.standards[s].id.rawValue)
@@ -355,9 +356,9 @@ struct ChangeApplier {
             }
         }
         if let node = values["category"], let text = read.string(node, "\(path).category") {
-            if let category = Category(named: text) { scope.category = category } else {
+            if let category = Category.named(text, in: portfolio.categories) { scope.category = category } else {
                 diagnostics.report(node, "\(path).category", "unknown category '\(text)'",
-                                   hint: "use one of: " + Category.allCases.map(\.rawValue).joined(separator: ", "))
+                                   hint: "use one of: " + portfolio.categories.map(\.rawValue).joined(separator: ", "))
                 ok = false
             }
         }

@@ -69,6 +69,7 @@ struct OverlayLoader {
             var names: Set<String> = []
             for (index, item) in items.enumerated() {
                 var applier = ChangeApplier(loader: self, portfolio: portfolio, lifeCycle: base.lifeCycle)
+                applier.revisionLifeCycle = base.revisionLifeCycle
                 if let change = applier.apply(item, "changes[\(index)]", index: index) {
                     if !names.insert(change.name).inserted {
                         diagnostics.report(item, "changes[\(index)].name", "two changes are named '\(change.name)'", hint: "give each change its own name")
@@ -93,6 +94,7 @@ struct OverlayLoader {
             return stage
         }
         var scenario = Scenario(portfolio: portfolio, lifeCycle: base.lifeCycle, file: file, question: question, changes: changes)
+        scenario.revisionLifeCycle = base.revisionLifeCycle
         scenario.stages = stages
         return scenario
     }

@@ -7,6 +7,8 @@ public struct Scenario: Sendable {
     public var portfolio: Portfolio
     /// The default life cycle of the root scenario (what added standards go through).
     public var lifeCycle: [Phase]
+    /// The root scenario's life cycle for revisions (`revision_life_cycle`); nil when it declares none.
+    public var revisionLifeCycle: [Phase]?
     /// The file it was loaded from, as the user named it (or the built-in baseline's name).
     public var file: String
     /// The question a what-if answers, from its `question:` key.

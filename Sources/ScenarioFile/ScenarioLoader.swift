@@ -79,7 +79,9 @@ public enum ScenarioLoader {
         let portfolio = parser.portfolio(from: root)
         let problems = diagnostics.sortedProblems
         guard problems.isEmpty, let portfolio else { throw ScenarioFileError.invalid(problems) }
-        return Scenario(portfolio: portfolio, lifeCycle: parser.defaultLifeCycle(from: root), file: file)
+        var scenario = Scenario(portfolio: portfolio, lifeCycle: parser.defaultLifeCycle(from: root), file: file)
+        scenario.revisionLifeCycle = parser.revisionLifeCycle(from: root)
+        return scenario
     }
 
     /// A YAML syntax error as a problem with its line, shared by every YAML file stdplan reads.

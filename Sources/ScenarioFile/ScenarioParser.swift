@@ -7,12 +7,16 @@ struct ScenarioParser {
     let diagnostics: Diagnostics
     var read: NodeReader { NodeReader(diagnostics: diagnostics) }
 
-    private static let topKeys = ["format", "name", "plan_start", "horizon_end", "objective", "resources", "units", "life_cycle", "standards", "uncertainty"]
+    private static let topKeys = [
+        "format", "name", "plan_start", "horizon_end", "objective", "resources", "units", "life_cycle", "standards", "uncertainty",
+        "categories", "calendars", "capacity_factors", "revision_life_cycle",
+    ]
     private static let capacityKeys = ["id", "name", "capacity", "capacity_changes"]
-    private static let phaseKeys = ["id", "name", "months", "unit_load", "resources"]
+    private static let phaseKeys = ["id", "name", "months", "unit_load", "resources"] + phaseProcessKeys
     private static let standardKeys = [
         "id", "name", "category", "urgency", "target_year", "status", "current_phase", "since", "published",
         "lead_unit", "lead_units", "earliest_start", "reference", "phases", "after", "hard_deadline",
+        "kind", "revises", "target_source", "until", "by",
     ]
     private static let dependencyKeys = ["standard", "phase", "starts", "lag"]
 
@@ -43,23 +47,40 @@ struct ScenarioParser {
         let resources = values["resources"].map { capacityHolders($0, "resources") } ?? []
         let units = required("units", hint: "list the lead units with their capacities").map { capacityHolders($0, "units") } ?? []
         let resourceIDs = Set(resources.map(\.id))
+        let categories = values["categories"].map(self.categories) ?? Category.plan2022
+        let calendars = values["calendars"].map(self.calendars) ?? []
+        let calendarIDs = Set(calendars.map(\.id.rawValue))
+        let factors = values["capacity_factors"].map {
+            capacityFactors($0, calendars: calendarIDs, holders: resourceIDs.union(units.map(\.id)))
+        } ?? []
         let lifeCycle = required("life_cycle", hint: "declare the default life cycle (立项 → … → 发布)")
-            .map { self.lifeCycle($0, resources: resourceIDs) } ?? []
+            .map { self.lifeCycle($0, resources: resourceIDs, calendars: calendarIDs) } ?? []
+        let revisionLifeCycle = values["revision_life_cycle"].map {
+            applyOverrides($0, "revision_life_cycle", to: lifeCycle, resources: resourceIDs, calendars: calendarIDs)
+        }
+        let context = StandardContext(
+            lifeCycle: lifeCycle, revisionLifeCycle: revisionLifeCycle, units: Set(units.map(\.id)), resources: resourceIDs,
+            calendars: calendarIDs, categories: categories, planStart: planStart)
         var standards: [ParsedStandard] = []
         if let node = required("standards", hint: "list the standards to plan") {
-            standards = self.standards(node, lifeCycle: lifeCycle, units: Set(units.map(\.id)), resources: resourceIDs, planStart: planStart)
+            standards = self.standards(node, context: context)
         }
         let dependencies = resolveDependencies(standards)
 
         // Duration uncertainty for `stdplan risk` (UncertaintyParser.swift); it does not change the plan.
         let uncertainty = values["uncertainty"].flatMap { UncertaintyParser(diagnostics: diagnostics).uncertainty(
-            from: $0, lifeCycle: lifeCycle, standards: standards.compactMap(\.standard), declaredIDs: standards.compactMap(\.id)) }
+            from: $0, lifeCycle: lifeCycle, standards: standards.compactMap(\.standard), declaredIDs: standards.compactMap(\.id),
+            categories: categories) }
         guard let name, let planStart, let horizonEnd else { return nil }
-        return Portfolio(
+        var portfolio = Portfolio(
             name: name, planStart: planStart, horizonEnd: horizonEnd,
             units: units.map { LeadUnit(id: UnitID($0.id), name: $0.name, capacity: $0.capacity) },
             resources: resources.map { SharedResource(id: ResourceID($0.id), name: $0.name, capacity: $0.capacity) },
             standards: standards.compactMap(\.standard), dependencies: dependencies, weights: weights).with(uncertainty: uncertainty)
+        portfolio.categories = categories
+        portfolio.calendars = calendars
+        portfolio.capacityFactors = factors
+        return portfolio
     }
 
     // MARK: objective
@@ -151,7 +172,7 @@ struct ScenarioParser {
         var resources: [ResourceLoad]?
     }
 
-    func lifeCycle(_ node: Node, resources: Set<String>) -> [Phase] {
+    func lifeCycle(_ node: Node, resources: Set<String>, calendars: Set<String> = []) -> [Phase] {
         guard let items = read.sequence(node, "life_cycle") else { return [] }
         if items.isEmpty { diagnostics.report(node, "life_cycle", "the life cycle has no phases", hint: "list at least one phase") }
         var phases: [Phase] = []
@@ -172,7 +193,9 @@ struct ScenarioParser {
             }
             // As for units: a declared phase stays known even when its other fields are wrong.
             if let id {
-                phases.append(Phase(id: PhaseID(id), name: name ?? "", months: months ?? 1, unitLoad: load ?? 0, resourceLoads: loads))
+                var phase = Phase(id: PhaseID(id), name: name ?? "", months: months ?? 1, unitLoad: load ?? 0, resourceLoads: loads)
+                applyProcessKeys(values, path, to: &phase, calendars: calendars)
+                phases.append(phase)
             }
         }
         return phases
@@ -230,12 +253,12 @@ struct ScenarioParser {
         var phaseIDs: [String]
     }
 
-    func standards(_ node: Node, lifeCycle: [Phase], units: Set<String>, resources: Set<String>, planStart: Month?) -> [ParsedStandard] {
+    func standards(_ node: Node, context: StandardContext) -> [ParsedStandard] {
         guard let items = read.sequence(node, "standards") else { return [] }
         var parsed: [ParsedStandard] = []
         var seen: [String: Int] = [:]
         for (index, item) in items.enumerated() {
-            var entry = standard(item, "standards[\(index)]", lifeCycle: lifeCycle, units: units, resources: resources, planStart: planStart)
+            var entry = standard(item, "standards[\(index)]", context: context)
             if let id = entry.id {
                 if let first = seen[id] {
                     diagnostics.report(entry.idNode, "\(entry.path).id", "duplicate standard id '\(id)' (also standards[\(first)])", hint: "give each standard its own id")
@@ -250,8 +273,8 @@ struct ScenarioParser {
         return parsed
     }
 
-    private func standard(_ node: Node, _ path: String, lifeCycle: [Phase], units: Set<String>, resources: Set<String>, planStart: Month?) -> ParsedStandard {
-        var result = ParsedStandard(id: nil, node: node, idNode: nil, path: path, standard: nil, after: [], phaseIDs: lifeCycle.map(\.id.rawValue))
+    private func standard(_ node: Node, _ path: String, context: StandardContext) -> ParsedStandard {
+        var result = ParsedStandard(id: nil, node: node, idNode: nil, path: path, standard: nil, after: [], phaseIDs: context.lifeCycle.map(\.id.rawValue))
         guard let entries = read.mapping(node, path, allowed: Self.standardKeys) else { return result }
         var values: [String: Node] = [:]
         for entry in entries { values[entry.key] = entry.value }
@@ -260,72 +283,139 @@ struct ScenarioParser {
         result.id = id
         result.idNode = values["id"]
         let name = field(values, "name", path, node).flatMap { read.string($0, "\(path).name") }
-        var category: Category?
-        if let categoryNode = field(values, "category", path, node), let text = read.string(categoryNode, "\(path).category") {
-            category = Category(named: text)
-            if category == nil {
-                diagnostics.report(categoryNode, "\(path).category", "unknown category '\(text)'",
-                                   hint: "use one of: " + Category.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", "))
+        let category = field(values, "category", path, node).flatMap { self.category($0, "\(path).category", among: context.categories) }
+
+        // Kind of work: a revision goes through the revision life cycle, then its own overrides.
+        let kind = workKind(values, path, node)
+        var lifeCycle = context.lifeCycle
+        if case .revision = kind, let revision = context.revisionLifeCycle { lifeCycle = revision }
+        var phases = lifeCycle
+        if let overrides = values["phases"] {
+            phases = applyOverrides(overrides, "\(path).phases", to: lifeCycle, resources: context.resources, calendars: context.calendars)
+        }
+
+        let status = self.status(values, path, node, phases: phases, planStart: context.planStart)
+        let isOpen = status.map { state -> Bool in
+            switch state {
+            case .published, .cancelled, .superseded: return false
+            case .planned, .inProgress, .deferred: return true
+            }
+        } ?? true
+
+        let urgencyNode = isOpen ? field(values, "urgency", path, node, hint: "give the urgency in stars, 1 to 5") : values["urgency"]
+        let urgency = urgencyNode.flatMap { read.integer($0, "\(path).urgency", in: 1...5, what: "an urgency (1 to 5 stars)") }
+        let targetNode = isOpen ? field(values, "target_year", path, node, hint: "give the year by whose end it should be published") : values["target_year"]
+        let targetYear = targetNode.flatMap { read.integer($0, "\(path).target_year", in: 1900...2200, what: "a year") }
+        var targetSource = TargetSource.plan
+        if let node = values["target_source"], let text = read.string(node, "\(path).target_source") {
+            if let source = TargetSource(rawValue: text) { targetSource = source } else {
+                diagnostics.report(node, "\(path).target_source", "unknown target source '\(text)'",
+                                   hint: "`plan` when the programme's plan states the year, `assumed` when this scenario assumes it")
             }
         }
 
-        var status = StandardStatus.planned
+        let checkedUnits = leadUnits(values, path, node, required: isOpen, known: context.units)
+        let earliest = values["earliest_start"].flatMap { read.month($0, "\(path).earliest_start") }
+        let reference = values["reference"].flatMap { read.string($0, "\(path).reference") }
+        let hardDeadline = values["hard_deadline"].flatMap { read.boolean($0, "\(path).hard_deadline") } ?? false
+        if hardDeadline, targetYear == nil, values["target_year"] == nil {
+            diagnostics.report(values["hard_deadline"], "\(path).hard_deadline", "a hard deadline needs a target year", hint: "add `target_year:` or remove `hard_deadline`")
+        }
+        if let afterNode = values["after"] { result.after = dependencies(afterNode, "\(path).after", phases: phases) }
+
+        guard diagnostics.problems.count == problemsBefore, let id, let name, let category, let status else { return result }
+        var standard = Standard(
+            id: StandardID(id), name: name, category: category, urgency: urgency ?? 1, targetYear: targetYear,
+            status: status, earliestStart: earliest, leadUnits: checkedUnits, phases: phases, reference: reference,
+            hardDeadline: hardDeadline)
+        standard.kind = kind
+        standard.targetSource = targetSource
+        result.standard = standard
+        result.phaseIDs = phases.map(\.id.rawValue)
+        return result
+    }
+
+    /// `kind: new | revision` with `revises:` naming the standard revised.
+    private func workKind(_ values: [String: Node], _ path: String, _ node: Node) -> WorkKind {
+        let text = values["kind"].flatMap { read.string($0, "\(path).kind") } ?? "new"
+        switch text {
+        case "new":
+            if values["revises"] != nil {
+                diagnostics.report(values["revises"], "\(path).revises", "'revises' only applies to `kind: revision`", hint: "set `kind: revision` or remove 'revises'")
+            }
+            return .new
+        case "revision":
+            let revised = field(values, "revises", path, node, hint: "name the standard it revises, e.g. `revises: JR/T 0059-2010`")
+                .flatMap { read.string($0, "\(path).revises") }
+            return .revision(of: revised ?? "")
+        default:
+            diagnostics.report(values["kind"], "\(path).kind", "unknown kind '\(text)'", hint: "use `new` (制定) or `revision` (修订)")
+            return .new
+        }
+    }
+
+    /// The status with its own keys: `in_progress` (`current_phase`, `since`), `published`
+    /// (`published`), `deferred` (`until`), `cancelled`, `superseded` (`by`). Nil after a problem.
+    private func status(_ values: [String: Node], _ path: String, _ node: Node, phases: [Phase], planStart: Month?) -> StandardStatus? {
+        let statuses = ["planned", "in_progress", "published", "deferred", "cancelled", "superseded"]
         var statusText = "planned"
         if let statusNode = values["status"], let text = read.string(statusNode, "\(path).status") {
             statusText = text
-            if !["planned", "in_progress", "published"].contains(text) {
-                diagnostics.report(statusNode, "\(path).status", "unknown status '\(text)'", hint: "use planned, in_progress or published")
+            if !statuses.contains(text) {
+                diagnostics.report(statusNode, "\(path).status", "unknown status '\(text)'", hint: "use one of: " + statuses.joined(separator: ", "))
+                return nil
             }
         }
-        let isPublished = statusText == "published"
-        let knownStatus = ["planned", "in_progress", "published"].contains(statusText)
-        for key in ["current_phase", "since"] where knownStatus && statusText != "in_progress" && values[key] != nil {
-            diagnostics.report(values[key], "\(path).\(key)", "'\(key)' only applies to `status: in_progress`", hint: "set `status: in_progress` or remove '\(key)'")
+        let ownKeys: [String: [String]] = [
+            "in_progress": ["current_phase", "since"], "published": ["published"], "deferred": ["until"], "superseded": ["by"],
+        ]
+        for (owner, keys) in ownKeys where owner != statusText {
+            for key in keys where values[key] != nil {
+                diagnostics.report(values[key], "\(path).\(key)", "'\(key)' only applies to `status: \(owner)`", hint: "set `status: \(owner)` or remove '\(key)'")
+            }
         }
-        if knownStatus, statusText != "published", values["published"] != nil {
-            diagnostics.report(values["published"], "\(path).published", "'published' only applies to `status: published`", hint: "set `status: published` or remove 'published'")
-        }
-
-        // Phases: the default life cycle with this standard's overrides.
-        var phases = lifeCycle
-        if let overrides = values["phases"] {
-            phases = applyOverrides(overrides, "\(path).phases", to: lifeCycle, resources: resources)
-        }
-
         switch statusText {
         case "published":
-            if let month = field(values, "published", path, node, hint: "give the publication month, e.g. `published: 2022-04`")
-                .flatMap({ read.month($0, "\(path).published") }) {
-                status = .published(month)
-                if let planStart, month > planStart {
-                    diagnostics.report(values["published"], "\(path).published", "published \(month), after plan_start \(planStart)",
-                                       hint: "at plan_start it is not finished: describe it as in_progress or planned")
-                }
+            guard let month = field(values, "published", path, node, hint: "give the publication month, e.g. `published: 2022-04`")
+                .flatMap({ read.month($0, "\(path).published") }) else { return nil }
+            if let planStart, month > planStart {
+                diagnostics.report(values["published"], "\(path).published", "published \(month), after plan_start \(planStart)",
+                                   hint: "at plan_start it is not finished: describe it as in_progress or planned")
             }
+            return .published(month)
         case "in_progress":
             let phaseNode = field(values, "current_phase", path, node, hint: "name the phase being worked on, e.g. `current_phase: drafting`")
             let phase = phaseNode.flatMap { read.identifier($0, "\(path).current_phase") }
             let since = field(values, "since", path, node, hint: "give the month that phase started, e.g. `since: 2021-06`")
                 .flatMap { read.month($0, "\(path).since") }
-            if let phase, !phases.contains(where: { $0.id.rawValue == phase }) {
+            guard let phase, let since else { return nil }
+            guard phases.contains(where: { $0.id.rawValue == phase }) else {
                 diagnostics.report(phaseNode, "\(path).current_phase", "unknown phase '\(phase)'",
                                    hint: "use one of: \(phases.map(\.id.rawValue).joined(separator: ", "))")
-            } else if let phase, let since {
-                status = .inProgress(phase: PhaseID(phase), since: since)
-                if let planStart, since > planStart {
-                    diagnostics.report(values["since"], "\(path).since", "since \(since) is after plan_start \(planStart)",
-                                       hint: "progress describes the state at plan_start: the phase must have started by then")
-                }
+                return nil
             }
+            if let planStart, since > planStart {
+                diagnostics.report(values["since"], "\(path).since", "since \(since) is after plan_start \(planStart)",
+                                   hint: "progress describes the state at plan_start: the phase must have started by then")
+            }
+            return .inProgress(phase: PhaseID(phase), since: since)
+        case "deferred":
+            guard let until = field(values, "until", path, node, hint: "give the month work may resume, e.g. `until: 2024-01`")
+                .flatMap({ read.month($0, "\(path).until") }) else { return nil }
+            return .deferred(until: until)
+        case "cancelled":
+            return .cancelled
+        case "superseded":
+            guard let by = field(values, "by", path, node, hint: "name what supersedes it: a standard id or a number, e.g. `by: JR/T 0271—2023`")
+                .flatMap({ read.string($0, "\(path).by") }) else { return nil }
+            return .superseded(by: by)
         default:
-            break
+            return .planned
         }
+    }
 
-        let urgencyNode = isPublished ? values["urgency"] : field(values, "urgency", path, node, hint: "give the urgency in stars, 1 to 5")
-        let urgency = urgencyNode.flatMap { read.integer($0, "\(path).urgency", in: 1...5, what: "an urgency (1 to 5 stars)") }
-        let targetNode = isPublished ? values["target_year"] : field(values, "target_year", path, node, hint: "give the year by whose end it should be published")
-        let targetYear = targetNode.flatMap { read.integer($0, "\(path).target_year", in: 1900...2200, what: "a year") }
-
+    /// `lead_unit` or `lead_units`, checked against the declared units.
+    private func leadUnits(_ values: [String: Node], _ path: String, _ node: Node, required: Bool, known units: Set<String>) -> [UnitID] {
         var leadUnits: [(unit: String, node: Node, path: String)] = []
         if values["lead_unit"] != nil, values["lead_units"] != nil {
             diagnostics.report(values["lead_units"], "\(path).lead_units", "both lead_unit and lead_units given", hint: "use lead_unit for a fixed unit or lead_units for candidates, not both")
@@ -338,7 +428,7 @@ struct ScenarioParser {
                 }
                 if items.isEmpty { diagnostics.report(list, "\(path).lead_units", "no candidate lead units", hint: "list at least one unit") }
             }
-        } else if !isPublished {
+        } else if required {
             diagnostics.report(node, "\(path).lead_unit", "missing lead unit", hint: "add `lead_unit: ID` or `lead_units: [ID, ID]` naming units declared under `units:`")
         }
         var checkedUnits: [UnitID] = []
@@ -352,47 +442,37 @@ struct ScenarioParser {
                 checkedUnits.append(UnitID(unit))
             }
         }
+        return checkedUnits
+    }
 
-        let earliest = values["earliest_start"].flatMap { read.month($0, "\(path).earliest_start") }
-        let reference = values["reference"].flatMap { read.string($0, "\(path).reference") }
-        let hardDeadline = values["hard_deadline"].flatMap { read.boolean($0, "\(path).hard_deadline") } ?? false
-        if hardDeadline, targetYear == nil, values["target_year"] == nil {
-            diagnostics.report(values["hard_deadline"], "\(path).hard_deadline", "a hard deadline needs a target year", hint: "add `target_year:` or remove `hard_deadline`")
-        }
-
-        if let afterNode = values["after"], let items = read.sequence(afterNode, "\(path).after") {
-            for (k, item) in items.enumerated() {
-                let depPath = "\(path).after[\(k)]"
-                guard let depEntries = read.mapping(item, depPath, allowed: Self.dependencyKeys) else { continue }
-                var dv: [String: Node] = [:]
-                for entry in depEntries { dv[entry.key] = entry.value }
-                guard let predecessor = field(dv, "standard", depPath, item, hint: "name the standard this one waits for")
-                    .flatMap({ read.identifier($0, "\(depPath).standard") }) else { continue }
-                let predecessorPhase = dv["phase"].flatMap { read.identifier($0, "\(depPath).phase") }
-                let successorPhase = dv["starts"].flatMap { read.identifier($0, "\(depPath).starts") }
-                if let successorPhase, !phases.contains(where: { $0.id.rawValue == successorPhase }) {
-                    diagnostics.report(dv["starts"], "\(depPath).starts", "unknown phase '\(successorPhase)'",
-                                       hint: "use one of: \(phases.map(\.id.rawValue).joined(separator: ", "))")
-                }
-                let lag = dv["lag"].map { read.integer($0, "\(depPath).lag", in: 0...1200, what: "a lag in months (≥ 0)") } ?? 0
-                if let lag {
-                    result.after.append(ParsedDependency(predecessor: predecessor, predecessorPhase: predecessorPhase,
-                                                         successorPhase: successorPhase, lag: lag, node: item, path: depPath,
-                                                         standardNode: dv["standard"], phaseNode: dv["phase"]))
-                }
+    /// The `after` entries of a standard with these phases.
+    private func dependencies(_ afterNode: Node, _ path: String, phases: [Phase]) -> [ParsedDependency] {
+        guard let items = read.sequence(afterNode, path) else { return [] }
+        var result: [ParsedDependency] = []
+        for (k, item) in items.enumerated() {
+            let depPath = "\(path)[\(k)]"
+            guard let depEntries = read.mapping(item, depPath, allowed: Self.dependencyKeys) else { continue }
+            var dv: [String: Node] = [:]
+            for entry in depEntries { dv[entry.key] = entry.value }
+            guard let predecessor = field(dv, "standard", depPath, item, hint: "name the standard this one waits for")
+                .flatMap({ read.identifier($0, "\(depPath).standard") }) else { continue }
+            let predecessorPhase = dv["phase"].flatMap { read.identifier($0, "\(depPath).phase") }
+            let successorPhase = dv["starts"].flatMap { read.identifier($0, "\(depPath).starts") }
+            if let successorPhase, !phases.contains(where: { $0.id.rawValue == successorPhase }) {
+                diagnostics.report(dv["starts"], "\(depPath).starts", "unknown phase '\(successorPhase)'",
+                                   hint: "use one of: \(phases.map(\.id.rawValue).joined(separator: ", "))")
+            }
+            let lag = dv["lag"].map { read.integer($0, "\(depPath).lag", in: 0...1200, what: "a lag in months (≥ 0)") } ?? 0
+            if let lag {
+                result.append(ParsedDependency(predecessor: predecessor, predecessorPhase: predecessorPhase,
+                                               successorPhase: successorPhase, lag: lag, node: item, path: depPath,
+                                               standardNode: dv["standard"], phaseNode: dv["phase"]))
             }
         }
-
-        guard diagnostics.problems.count == problemsBefore, let id, let name, let category else { return result }
-        result.standard = Standard(
-            id: StandardID(id), name: name, category: category, urgency: urgency ?? 1, targetYear: targetYear,
-            status: status, earliestStart: earliest, leadUnits: checkedUnits, phases: phases, reference: reference,
-            hardDeadline: hardDeadline)
-        result.phaseIDs = phases.map(\.id.rawValue)
         return result
     }
 
-    private func applyOverrides(_ node: Node, _ path: String, to lifeCycle: [Phase], resources: Set<String>) -> [Phase] {
+    func applyOverrides(_ node: Node, _ path: String, to lifeCycle: [Phase], resources: Set<String>, calendars: Set<String> = []) -> [Phase] {
         guard case .mapping(let mapping) = node else {
             diagnostics.report(node, path, "expected a mapping of phase id to overrides, e.g. {drafting: {months: 10}}")
             return lifeCycle
@@ -407,8 +487,12 @@ struct ScenarioParser {
                 diagnostics.report(keyNode, phasePath, "unknown phase '\(phaseID)'", hint: hint)
                 continue
             }
-            guard let entries = read.mapping(value, phasePath, allowed: ["name", "months", "unit_load", "resources"]) else { continue }
-            for (key, _, item) in entries {
+            guard let entries = read.mapping(value, phasePath, allowed: ["name", "months", "unit_load", "resources"] + Self.phaseProcessKeys)
+            else { continue }
+            var given: [String: Node] = [:]
+            for entry in entries { given[entry.key] = entry.value }
+            applyProcessKeys(given, phasePath, to: &phases[index], calendars: calendars)
+            for (key, _, item) in entries where !Self.phaseProcessKeys.contains(key) {
                 switch key {
                 case "name": if let name = read.string(item, "\(phasePath).name") { phases[index].name = name }
                 case "months": if let months = monthsValue(item, "\(phasePath).months") { phases[index].months = months }
@@ -418,8 +502,7 @@ struct ScenarioParser {
                     }
                 default:
                     let loads = resourceLoads(item, "\(phasePath).resources", known: resources)
-                    phases[index] = Phase(id: phases[index].id, name: phases[index].name, months: phases[index].months,
-                                          unitLoad: phases[index].unitLoad, resourceLoads: loads)
+                    phases[index].resourceLoads = loads.sorted { $0.resource < $1.resource }
                 }
             }
         }

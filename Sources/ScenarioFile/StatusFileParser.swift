@@ -55,7 +55,7 @@ struct StatusFileParser {
                 seen[id] = index
                 if let entry { statusEntries.append(entry) }
             }
-            let missing = portfolio.standards.filter { !$0.isPublished && seen[$0.id.rawValue] == nil }.map(\.id.rawValue)
+            let missing = portfolio.standards.filter { $0.isOpen && seen[$0.id.rawValue] == nil }.map(\.id.rawValue)
             if !missing.isEmpty {
                 diagnostics.report(node, "standards", "no status for \(missing.count) open standard\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))",
                                    hint: "add an entry for each, with `status: not_started`, `in_progress` or `published`; mark guesses as assumptions in a comment")

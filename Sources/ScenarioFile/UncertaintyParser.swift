@@ -32,7 +32,8 @@ struct UncertaintyParser {
     /// cleanly (their planned months are checked against estimates without `likely`), and
     /// `declaredIDs` every standard id in the file, so an id whose entry had other problems
     /// is not reported as unknown as well.
-    func uncertainty(from node: Node, lifeCycle: [Phase], standards: [Standard], declaredIDs: [String]) -> DurationUncertainty? {
+    func uncertainty(from node: Node, lifeCycle: [Phase], standards: [Standard], declaredIDs: [String],
+                     categories: [Category] = Category.plan2022) -> DurationUncertainty? {
         guard let entries = read.mapping(node, "uncertainty", allowed: Self.sectionKeys) else { return nil }
         var values: [String: Node] = [:]
         for entry in entries { values[entry.key] = entry.value }
@@ -51,11 +52,7 @@ struct UncertaintyParser {
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
                 let path = "uncertainty.categories.\(key)"
-                guard let category = Category(named: key) else {
-                    diagnostics.report(keyNode, path, "unknown category '\(key)'",
-                                       hint: "use one of: " + Category.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", "))
-                    continue
-                }
+                guard let category = ScenarioParser(diagnostics: diagnostics).category(keyNode, path, among: categories) else { continue }
                 located += phaseEstimates(value, path, scope: .category(category), phaseIDs: phaseIDs, fallback: fallback)
             }
         } else if let categoriesNode = values["categories"] {
@@ -161,7 +158,7 @@ struct UncertaintyParser {
     private func checkAgainstPlannedMonths(_ located: [Located], _ uncertainty: DurationUncertainty, _ standards: [Standard]) {
         for item in located where item.estimate.likely == nil {
             var offending: [String] = []
-            for standard in standards where !standard.isPublished {
+            for standard in standards where standard.isOpen {
                 guard let phase = standard.phases.first(where: { $0.id == item.phase }),
                       uncertainty.estimate(for: standard, phase: item.phase) == item.estimate else { continue }
                 let estimate = item.estimate, months = Double(phase.months)

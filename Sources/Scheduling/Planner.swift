@@ -96,6 +96,7 @@ public enum Planner {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
                 .improve(start, iterations: options.searchIterations, seed: options.seed)
         }
+        heuristic = heuristic.map(IdleCompaction(problem: problem, windows: windows).compact)
         if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
         report(options, .heuristic, search, seconds: elapsed())
         if problem.open.isEmpty {

@@ -22,6 +22,26 @@ struct PlanningProblem: Sendable {
         /// standard's publication is `tail` months after this task's finish. Zero unless this is
         /// the last remaining task of a folded standard.
         var tail: Int = 0
+        /// Cost per month this task waits after the previous task of its standard finishes.
+        var idleCost: Int = 0
+        /// Periods it may start in, from the calendars its phase is bound to (`starts_in`, and
+        /// `ends_in` through its duration); nil when every period is allowed. Indexed by period,
+        /// `0..<periodCount`.
+        var allowedStarts: [Bool]? = nil
+
+        /// Whether the calendars let it start in `period`.
+        func mayStart(at period: Int) -> Bool {
+            guard let allowedStarts else { return true }
+            return period >= 0 && period < allowedStarts.count && allowedStarts[period]
+        }
+    }
+
+    /// `start(successor) ≤ start(predecessor) + limit`: the most a phase may wait (its `max_wait`)
+    /// after the previous one, as a limit on the distance between their starts.
+    struct MaxLag: Sendable {
+        var predecessor: Int
+        var successor: Int
+        var limit: Int
     }
 
     /// `start(successor) ≥ start(predecessor) + delay` (delay = duration + lag).
@@ -91,6 +111,7 @@ struct PlanningProblem: Sendable {
     let periodCount: Int
     var tasks: [Task] = []
     var precedences: [Precedence] = []
+    var maxLags: [MaxLag] = []
     var open: [OpenStandard] = []
     /// Capacity per unit per period.
     var unitCapacity: [[Int]] = []
@@ -110,15 +131,18 @@ struct PlanningProblem: Sendable {
         self.portfolio = portfolio
         let start = portfolio.planStart
         periodCount = max(0, portfolio.horizonEnd - start + 1)
-        unitCapacity = portfolio.units.map { unit in (0..<periodCount).map { unit.capacity.capacity(in: start + $0) } }
-        resourceCapacity = portfolio.resources.map { resource in (0..<periodCount).map { resource.capacity.capacity(in: start + $0) } }
+        unitCapacity = portfolio.units.map { unit in (0..<periodCount).map { portfolio.capacity(of: unit, in: start + $0) } }
+        resourceCapacity = portfolio.resources.map { resource in (0..<periodCount).map { portfolio.capacity(of: resource, in: start + $0) } }
 
         let weights = portfolio.weights
         // `auto`: one weighted month late must outweigh any possible saving in completion, so
         // lateness is minimised first and completion only breaks ties (exactly lexicographic).
-        let maxCompletion = portfolio.standards.filter { !$0.isPublished }
+        let maxCompletion = portfolio.standards.filter(\.isOpen)
             .reduce(0) { $0 + weights.weight(urgency: $1.urgency) * weights.completion * periodCount }
-        latenessWeight = weights.lateness ?? (maxCompletion + 1)
+        // Idle months cost at the completion level too, so lateness must outweigh them as well.
+        let maxIdle = portfolio.standards.filter(\.isOpen)
+            .reduce(0) { total, standard in total + standard.phases.reduce(0) { $0 + $1.idleCost * periodCount } }
+        latenessWeight = weights.lateness ?? (maxCompletion + maxIdle + 1)
         levels = weights.lateness == nil ? [.lateness, .completion] : [.weighted]
 
         var unitIndex: [UnitID: Int] = [:]
@@ -131,17 +155,24 @@ struct PlanningProblem: Sendable {
         for (s, standard) in portfolio.standards.enumerated() {
             guard let first = standard.firstOpenPhaseIndex else { continue }
             var release = 0
-            if let earliest = standard.earliestStart { release = max(release, earliest - start) }
+            if let earliest = standard.releaseMonth { release = max(release, earliest - start) }
             var list: [Int] = []
             for p in first..<standard.phases.count {
                 let phase = standard.phases[p]
                 var fixed: Int?
                 if p == first, case .inProgress(_, let since) = standard.status { fixed = since - start }
-                let task = Task(
-                    standard: s, phaseIndex: p, duration: standard.plannedMonths(ofPhaseAt: p, planStart: start),
-                    unitLoad: phase.unitLoad,
+                let duration = standard.plannedMonths(ofPhaseAt: p, planStart: start)
+                var task = Task(
+                    standard: s, phaseIndex: p, duration: duration, unitLoad: phase.unitLoad,
                     resourceLoads: phase.resourceLoads.compactMap { load in resourceIndex[load.resource].map { ($0, load.amount) } },
                     fixedStart: fixed, release: fixed ?? release)
+                if p > first {
+                    task.idleCost = phase.idleCost
+                    if let wait = phase.maxWait, let previous = list.last {
+                        maxLags.append(MaxLag(predecessor: previous, successor: tasks.count, limit: tasks[previous].duration + wait))
+                    }
+                }
+                if fixed == nil { task.allowedStarts = allowedStarts(phase, duration: duration) }
                 taskOf[s, default: [:]][p] = tasks.count
                 list.append(tasks.count)
                 tasks.append(task)
@@ -181,6 +212,15 @@ struct PlanningProblem: Sendable {
         }
     }
 
+    /// The periods a phase of `duration` months may start in under its calendar gates; nil without gates.
+    private func allowedStarts(_ phase: Phase, duration: Int) -> [Bool]? {
+        guard phase.startsIn != nil || phase.endsIn != nil else { return nil }
+        let start = portfolio.planStart
+        return (0..<periodCount).map { period in
+            portfolio.allows(phase, start: start + period, finish: start + period + duration - 1)
+        }
+    }
+
     /// Adds the stability level: months each publication moves from `reference`. Left out when no
     /// open standard is in the reference, or when the folded key could overflow (it never does below
     /// several thousand standards).
@@ -203,6 +243,19 @@ struct PlanningProblem: Sendable {
         for k in open.indices { open[k].stabilityScale = scale }
         levels.append(.stability)
     }
+
+    /// The idle cost of an open standard under `starts`: each task's idle cost times the months it
+    /// waits after the previous task of the standard (as it stands in this problem) finishes.
+    func idleCost(of standard: OpenStandard, starts: [Int]) -> Int {
+        var total = 0
+        for (a, b) in zip(standard.tasks, standard.tasks.dropFirst()) where tasks[b].idleCost > 0 {
+            total += tasks[b].idleCost * max(0, starts[b] - starts[a] - tasks[a].duration)
+        }
+        return total
+    }
+
+    /// True when some task costs when it idles.
+    var hasIdleCosts: Bool { tasks.contains { $0.idleCost > 0 } }
 
     /// The standard's last task (its publication phase).
     func lastTask(of standard: OpenStandard) -> Int { standard.tasks[standard.tasks.count - 1] }

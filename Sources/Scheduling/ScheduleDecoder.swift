@@ -9,11 +9,12 @@ struct ScheduleDecoder {
         let start = portfolio.planStart
         var openIndex: [Int: Int] = [:]
         for (k, standard) in problem.open.enumerated() { openIndex[standard.standard] = k }
-        let entries = portfolio.standards.enumerated().map { s, standard -> StandardSchedule in
+        // Withdrawn work (cancelled, superseded) has no entry: nothing is scheduled or published.
+        let entries = portfolio.standards.enumerated().compactMap { s, standard -> StandardSchedule? in
             if case .published(let month) = standard.status {
                 return StandardSchedule(standard: standard.id, leadUnit: standard.leadUnits.first, phases: [], published: month)
             }
-            let k = openIndex[s]!
+            guard let k = openIndex[s] else { return nil }
             let open = problem.open[k]
             let phases = open.tasks.map { task -> ScheduledPhase in
                 let t = problem.tasks[task]

@@ -23,6 +23,11 @@ public enum ScheduleValidator {
         // Per standard: unit, phases, durations, order, earliest start, progress, horizon.
         for standard in portfolio.standards {
             let id = standard.id
+            if standard.isWithdrawn {
+                // Cancelled or superseded: nothing to schedule and nothing to publish.
+                if entries[id] != nil { fail(.withdrawn, id, nil, "\(id) is \(standard.status.key); it must not be scheduled") }
+                continue
+            }
             guard let entry = entries[id] else {
                 fail(.missingStandard, id, nil, "\(id) has no entry in the schedule")
                 continue
@@ -41,9 +46,9 @@ public enum ScheduleValidator {
             }
             let first: Int
             switch standard.status {
-            case .planned: first = 0
+            case .planned, .deferred: first = 0
             case .inProgress(let phase, _): first = standard.phases.firstIndex { $0.id == phase } ?? 0
-            case .published: continue
+            case .published, .cancelled, .superseded: continue
             }
             let expected = Array(standard.phases[first...])
             guard entry.phases.map(\.phase) == expected.map(\.id) else {
@@ -66,6 +71,24 @@ public enum ScheduleValidator {
                     if let earliest = standard.earliestStart, dated.start < earliest {
                         fail(.earliestStart, id, dated.start, "\(id) \(phase.id) starts \(dated.start), before its earliest start \(earliest)")
                     }
+                    if case .deferred(let until) = standard.status, dated.start < until {
+                        fail(.earliestStart, id, dated.start, "\(id) is deferred until \(until), but \(phase.id) starts \(dated.start)")
+                    }
+                    if let gate = phase.startsIn, portfolio.calendar(gate)?.contains(dated.start) != true {
+                        fail(.calendar, id, dated.start, "\(id) \(phase.id) starts \(dated.start), which is not a month of calendar \(gate)")
+                    }
+                }
+                // The phase under way at the plan start is a fact, gates included; every other phase keeps its gates.
+                let underWay: Bool
+                if offset == 0, case .inProgress = standard.status { underWay = true } else { underWay = false }
+                if !underWay, let gate = phase.endsIn, portfolio.calendar(gate)?.contains(dated.finish) != true {
+                    fail(.calendar, id, dated.finish, "\(id) \(phase.id) finishes \(dated.finish), which is not a month of calendar \(gate)")
+                }
+                if offset > 0, let limit = phase.maxWait {
+                    let waited = dated.start - entry.phases[offset - 1].finish - 1
+                    if waited > limit {
+                        fail(.wait, id, dated.start, "\(id) \(phase.id) starts \(dated.start), \(waited) months after \(entry.phases[offset - 1].phase) finishes; at most \(limit) allowed")
+                    }
                 }
                 if dated.finish - dated.start + 1 != months {
                     fail(.duration, id, dated.start, "\(id) \(phase.id) takes \(dated.finish - dated.start + 1) months, should take \(months)")
@@ -86,9 +109,15 @@ public enum ScheduleValidator {
         }
 
         // Dependencies.
-        for dependency in portfolio.dependencies {
+        for original in portfolio.dependencies {
+            var dependency = original
+            // Cancelled work releases nothing; superseded work is replaced by the standard superseding it.
+            if case .superseded(let by) = portfolio.standard(dependency.predecessor)?.status, portfolio.standard(StandardID(by)) != nil {
+                dependency.predecessor = StandardID(by)
+                dependency.predecessorPhase = nil
+            }
             guard let successor = portfolio.standard(dependency.successor), let predecessor = portfolio.standard(dependency.predecessor),
-                  let succEntry = entries[successor.id], let predEntry = entries[predecessor.id] else { continue }
+                  !predecessor.isWithdrawn, let succEntry = entries[successor.id], let predEntry = entries[predecessor.id] else { continue }
             let succPhase = dependency.successorPhase ?? successor.phases.first?.id
             // Only phases still to be scheduled wait: one under way at the plan start is a fact.
             guard let waiting = succEntry.phases.first(where: { $0.phase == succPhase }) else { continue }
@@ -124,11 +153,11 @@ public enum ScheduleValidator {
                 }
             }
             for unit in portfolio.units {
-                let load = unitLoad[unit.id] ?? 0, capacity = unit.capacity.capacity(in: month)
+                let load = unitLoad[unit.id] ?? 0, capacity = portfolio.capacity(of: unit, in: month)
                 if load > capacity { fail(.unitCapacity, nil, month, "\(unit.id) carries load \(load) in \(month), capacity \(capacity)") }
             }
             for resource in portfolio.resources {
-                let load = resourceLoad[resource.id] ?? 0, capacity = resource.capacity.capacity(in: month)
+                let load = resourceLoad[resource.id] ?? 0, capacity = portfolio.capacity(of: resource, in: month)
                 if load > capacity { fail(.resourceCapacity, nil, month, "\(resource.id) carries load \(load) in \(month), capacity \(capacity)") }
             }
             month = month + 1

@@ -18,6 +18,12 @@ public struct ScheduleViolation: Hashable, Sendable, CustomStringConvertible {
         case deadline
         case unitCapacity = "unit-capacity"
         case resourceCapacity = "resource-capacity"
+        /// A phase waited longer after the previous one than its `max_wait`.
+        case wait
+        /// A phase starts or ends outside the calendar it is bound to.
+        case calendar
+        /// Cancelled or superseded work was scheduled.
+        case withdrawn
     }
 
     /// The rule broken.

@@ -14,6 +14,8 @@ struct SerialScheduler {
     private var standardSuccessors: [[Int]]
     /// Index of each task within its standard's task list.
     private var positionInStandard: [Int]
+    /// The max-wait limit into each task from the previous task of its standard, if any.
+    private var lagInto: [PlanningProblem.MaxLag?]
 
     init(problem: PlanningProblem, windows: TimeWindows) {
         self.problem = problem
@@ -28,6 +30,8 @@ struct SerialScheduler {
             if a != b { successors[a].insert(b) }
         }
         standardSuccessors = successors.map { $0.sorted() }
+        lagInto = Array(repeating: nil, count: problem.tasks.count)
+        for lag in problem.maxLags { lagInto[lag.successor] = lag }
         positionInStandard = Array(repeating: 0, count: problem.tasks.count)
         for standard in problem.open { for (position, task) in standard.tasks.enumerated() { positionInStandard[task] = position } }
     }
@@ -75,8 +79,7 @@ struct SerialScheduler {
         var indegree = Array(repeating: 0, count: n)
         for list in standardSuccessors { for b in list { indegree[b] += 1 } }
         var ready = (0..<n).filter { indegree[$0] == 0 }
-        var unitFree = problem.unitCapacity
-        var resourceFree = problem.resourceCapacity
+        var ledger = CapacityLedger(problem)
         var starts = Array(repeating: 0, count: problem.tasks.count)
         var units = Array(repeating: -1, count: n)
         var done = 0
@@ -89,11 +92,16 @@ struct SerialScheduler {
             var bestStarts: [Int] = []
             var bestLoad = Int.max
             for unit in standard.candidates {
-                guard let placed = place(standard, unit: unit, unitFree: unitFree, resourceFree: resourceFree, starts: starts) else { continue }
+                // Placed tentatively, scored, and taken back: the best unit is placed again below.
+                guard let placed = place(standard, unit: unit, ledger: &ledger, starts: starts) else { continue }
+                for (position, task) in standard.tasks.enumerated() { ledger.release(task, start: placed[position], unit: unit) }
+                var trial = starts
+                for (position, task) in standard.tasks.enumerated() { trial[task] = placed[position] }
                 let last = standard.tasks.count - 1
                 let cost = standard.cost(publishedIn: problem.publication(of: standard, lastStart: placed[last]))
+                    + standard.stabilityScale * problem.idleCost(of: standard, starts: trial)
                 // Ties go to the unit with more spare capacity, which keeps the others free for later standards.
-                let spare = -unitFree[unit].reduce(0, +)
+                let spare = -ledger.freeCapacity(ofUnit: unit)
                 if cost < bestCost || (cost == bestCost && spare < bestLoad) {
                     bestCost = cost
                     bestUnit = unit
@@ -105,7 +113,7 @@ struct SerialScheduler {
             units[k] = bestUnit
             for (position, task) in standard.tasks.enumerated() {
                 starts[task] = bestStarts[position]
-                reserve(task, start: bestStarts[position], unit: bestUnit, unitFree: &unitFree, resourceFree: &resourceFree)
+                ledger.reserve(task, start: bestStarts[position], unit: bestUnit)
             }
             done += 1
             for next in standardSuccessors[k] {
@@ -116,50 +124,51 @@ struct SerialScheduler {
         return done == n ? Assignment(starts: starts, units: units) : nil
     }
 
-    /// Earliest feasible starts for the standard's tasks with `unit` leading, or nil if they do not fit.
-    private func place(_ standard: PlanningProblem.OpenStandard, unit: Int, unitFree: [[Int]], resourceFree: [[Int]], starts: [Int]) -> [Int]? {
-        var unitFree = unitFree
-        var resourceFree = resourceFree
-        var placed: [Int] = []
-        for task in standard.tasks {
-            let t = problem.tasks[task]
-            var start: Int
-            if let fixed = t.fixedStart {
-                start = fixed
-                guard fits(task, start: start, unit: unit, unitFree: unitFree, resourceFree: resourceFree) else { return nil }
-            } else {
-                start = windows.earliest[task]
-                for (pred, delay) in incoming[task] {
-                    let predStart = problem.tasks[pred].standard == standard.standard
-                        ? placed[positionInStandard[pred]] : starts[pred]
-                    start = max(start, predStart + delay)
-                }
-                while start <= windows.latest[task], !fits(task, start: start, unit: unit, unitFree: unitFree, resourceFree: resourceFree) {
-                    start += 1
-                }
-                guard start <= windows.latest[task] else { return nil }
+    /// Places the standard's tasks in order with `unit` leading, each at the earliest start its
+    /// predecessors, window, calendars and the capacity left allow, reserving them in `ledger`.
+    /// When a phase would wait longer than its `max_wait`, the phase before it is taken back and
+    /// placed again later, as a planner would start that step later rather than let the draft sit.
+    /// Nil, with nothing left reserved, when the standard does not fit.
+    private func place(_ standard: PlanningProblem.OpenStandard, unit: Int, ledger: inout CapacityLedger, starts: [Int]) -> [Int]? {
+        let count = standard.tasks.count
+        var placed = Array(repeating: Int?.none, count: count)
+        var floor = Array(repeating: Int.min, count: count)
+        func undo() -> [Int]? {
+            for (position, start) in placed.enumerated() {
+                if let start { ledger.release(standard.tasks[position], start: start, unit: unit) }
             }
-            reserve(task, start: start, unit: unit, unitFree: &unitFree, resourceFree: &resourceFree)
-            placed.append(start)
+            return nil
         }
-        return placed
-    }
-
-    private func fits(_ task: Int, start: Int, unit: Int, unitFree: [[Int]], resourceFree: [[Int]]) -> Bool {
-        let t = problem.tasks[task]
-        for period in max(0, start)..<(start + t.duration) {
-            if period >= problem.periodCount { return false }
-            if t.unitLoad > unitFree[unit][period] { return false }
-            for load in t.resourceLoads where load.amount > resourceFree[load.resource][period] { return false }
+        var i = 0
+        while i < count {
+            let task = standard.tasks[i]
+            let t = problem.tasks[task]
+            if let fixed = t.fixedStart {
+                guard ledger.fits(task, start: fixed, unit: unit) else { return undo() }
+                ledger.reserve(task, start: fixed, unit: unit)
+                placed[i] = fixed
+                i += 1
+                continue
+            }
+            var from = max(windows.earliest[task], floor[i])
+            for (pred, delay) in incoming[task] {
+                let predStart = problem.tasks[pred].standard == standard.standard ? placed[positionInStandard[pred]] : starts[pred]
+                from = max(from, (predStart ?? from) + delay)
+            }
+            guard let start = ledger.earliestFit(task, from: from, latest: windows.latest[task], unit: unit) else { return undo() }
+            if let lag = lagInto[task], let previous = placed[positionInStandard[lag.predecessor]], start > previous + lag.limit {
+                let p = positionInStandard[lag.predecessor]
+                guard problem.tasks[lag.predecessor].fixedStart == nil else { return undo() }
+                ledger.release(lag.predecessor, start: previous, unit: unit)
+                placed[p] = nil
+                floor[p] = start - lag.limit
+                i = p
+                continue
+            }
+            ledger.reserve(task, start: start, unit: unit)
+            placed[i] = start
+            i += 1
         }
-        return true
-    }
-
-    private func reserve(_ task: Int, start: Int, unit: Int, unitFree: inout [[Int]], resourceFree: inout [[Int]]) {
-        let t = problem.tasks[task]
-        for period in max(0, start)..<min(start + t.duration, problem.periodCount) {
-            unitFree[unit][period] -= t.unitLoad
-            for load in t.resourceLoads { resourceFree[load.resource][period] -= load.amount }
-        }
+        return placed.map { $0! }
     }
 }

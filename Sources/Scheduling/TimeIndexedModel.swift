@@ -100,6 +100,32 @@ struct TimeIndexedModel {
                 }
             }
         }
+        // Most a phase may wait: if i has started by t, j must have started by t + limit.
+        for lag in problem.maxLags {
+            let i = lag.predecessor, j = lag.successor
+            let first = tasks[i].fixedStart ?? windows.earliest[i], last = tasks[i].fixedStart ?? windows.latest[i]
+            for t in first...last {
+                let later = step(j, t + lag.limit)
+                // Rows rather than bound changes, so no other constraint's bound on the same column is overwritten.
+                switch (step(i, t), later) {
+                case (.constant(0), _), (_, .constant(1)): continue
+                case (.column(let yi), .constant): try program.addRow([(yi, 1)], lower: nil, upper: 0)
+                case (.column(let yi), .column(let yj)): try program.addRow([(yi, 1), (yj, -1)], lower: nil, upper: 0)
+                case (.constant, .column(let yj)): try program.addRow([(yj, 1)], lower: 1, upper: nil)
+                case (.constant, .constant): try program.addRow([], lower: 1, upper: nil)  // the windows rule this out: infeasible
+                }
+            }
+        }
+        // Calendars: a task may not start in a month its calendars rule out, so its step cannot rise there.
+        for task in tasks.indices where tasks[task].fixedStart == nil && tasks[task].allowedStarts != nil {
+            for t in windows.earliest[task]..<windows.latest[task] where !tasks[task].mayStart(at: t) {
+                guard case .column(let y) = step(task, t) else { continue }
+                switch step(task, t - 1) {
+                case .constant(let value): try program.addRow([(y, 1)], lower: Double(value), upper: Double(value))
+                case .column(let previous): try program.addRow([(y, 1), (previous, -1)], lower: 0, upper: 0)
+                }
+            }
+        }
         // Shared resources.
         resourceRows = Array(repeating: [], count: problem.resourceCapacity.count)
         unitCapacityRows = Array(repeating: [], count: problem.unitCapacity.count)
@@ -184,7 +210,25 @@ struct TimeIndexedModel {
                 if delta != 0 { terms.append((stepColumns[last][t - es], Double(delta))) }
             }
         }
+        if level == .completion || level == .weighted { addIdleTerms(to: &terms, constant: &constant) }
         return (constant, terms)
+    }
+
+    /// Idle months cost with completion: for consecutive tasks a, b of a standard, idle cost ×
+    /// (start_b − start_a − duration_a), where a task's start is its latest start minus the step
+    /// variables of its window that are 1 (or its fixed start).
+    private func addIdleTerms(to terms: inout [(column: Int, coefficient: Double)], constant: inout Double) {
+        let tasks = problem.tasks
+        for standard in problem.open {
+            for (a, b) in zip(standard.tasks, standard.tasks.dropFirst()) where tasks[b].idleCost > 0 {
+                let cost = Double(tasks[b].idleCost)
+                // idle = start_b − start_a − duration_a, with start = latest − Σ y over the window.
+                let latestB = tasks[b].fixedStart ?? windows.latest[b], latestA = tasks[a].fixedStart ?? windows.latest[a]
+                constant += cost * Double(latestB - latestA - tasks[a].duration)
+                for column in stepColumns[b] { terms.append((column, -cost)) }
+                for column in stepColumns[a] { terms.append((column, cost)) }
+            }
+        }
     }
 
     /// Makes `level` the objective GLPK minimises, replacing the previous one, plus `guide` (if given)
@@ -204,9 +248,12 @@ struct TimeIndexedModel {
         try program.setObjectiveConstant(constant)
     }
 
-    /// The largest value `level` takes in any schedule of the model: every cost is non-decreasing in
-    /// the publication month, so it is the cost with every standard at its latest.
-    func largestValue(of level: ObjectiveLevel) -> Double { terms(of: level).constant }
+    /// An upper bound on the value `level` takes in any schedule of the model: its constant plus every
+    /// positive coefficient (all columns are binary).
+    func largestValue(of level: ObjectiveLevel) -> Double {
+        let (constant, terms) = terms(of: level)
+        return constant + terms.reduce(0) { $0 + max(0, $1.coefficient) }
+    }
 
     /// Holds `level` at `value` or below: how a level proven optimal stays so while the next is minimised.
     func hold(_ level: ObjectiveLevel, atMost value: Int) throws {

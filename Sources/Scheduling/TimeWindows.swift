@@ -1,7 +1,8 @@
 /// Earliest and latest start of every task: from releases and dependencies forward, from the
-/// horizon (and any bound on publication) backward. A task outside its window cannot be part of
-/// a feasible (or, with bounds from an incumbent, of an improving) schedule, so the MIP only
-/// gets variables inside the windows.
+/// horizon (and any bound on publication) backward, with the most a phase may wait (`max_wait`)
+/// and the months calendars allow it to start in taken into account until nothing changes. A
+/// task outside its window cannot be part of a feasible (or, with bounds from an incumbent, of an
+/// improving) schedule, so the MIP only gets variables inside the windows.
 struct TimeWindows: Sendable {
     var earliest: [Int]
     var latest: [Int]
@@ -20,6 +21,7 @@ struct TimeWindows: Sendable {
     /// (hard deadlines bound it too).
     init(_ problem: PlanningProblem, latestPublication: [Int?]? = nil, hardDeadlines: Bool = true) throws(Failure) {
         let n = problem.tasks.count
+        let tasks = problem.tasks
         var successors = Array(repeating: [(Int, Int)](), count: n)
         var predecessors = Array(repeating: [(Int, Int)](), count: n)
         var indegree = Array(repeating: 0, count: n)
@@ -40,11 +42,8 @@ struct TimeWindows: Sendable {
         }
         guard order.count == n else { throw .cycle }
 
-        var earliest = problem.tasks.map { $0.fixedStart ?? $0.release }
-        for task in order where problem.tasks[task].fixedStart == nil {
-            for (pred, delay) in predecessors[task] { earliest[task] = max(earliest[task], earliest[pred] + delay) }
-        }
-        var latest = problem.tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration - $0.tail) }
+        var earliest = tasks.map { $0.fixedStart ?? $0.release }
+        var latest = tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration - $0.tail) }
         for (k, standard) in problem.open.enumerated() {
             let hard = hardDeadlines && standard.hardDeadline ? standard.deadline : nil
             let given = latestPublication?[k] ?? nil
@@ -56,27 +55,72 @@ struct TimeWindows: Sendable {
             }
             guard let bound else { continue }
             let last = problem.lastTask(of: standard)
-            if let fixed = problem.tasks[last].fixedStart {
+            if let fixed = tasks[last].fixedStart {
                 if problem.publication(of: standard, lastStart: fixed) > bound { throw .empty(task: last) }
             } else {
-                latest[last] = min(latest[last], bound - problem.tasks[last].duration - problem.tasks[last].tail + 1)
+                latest[last] = min(latest[last], bound - tasks[last].duration - tasks[last].tail + 1)
             }
         }
-        for task in order.reversed() where problem.tasks[task].fixedStart == nil {
-            for (next, delay) in successors[task] { latest[task] = min(latest[task], latest[next] - delay) }
+
+        // Forward for earliest starts and backward for latest, then the max-wait limits and the
+        // calendars, again until nothing moves. Every change moves a bound by at least a month, so
+        // this ends; a window that empties means no schedule exists.
+        var changed = true
+        while changed {
+            changed = false
+            for task in order where tasks[task].fixedStart == nil {
+                var value = earliest[task]
+                for (pred, delay) in predecessors[task] { value = max(value, earliest[pred] + delay) }
+                value = Self.allowedAtOrAfter(value, tasks[task], limit: latest[task])
+                if value != earliest[task] { earliest[task] = value; changed = true }
+            }
+            for task in order.reversed() where tasks[task].fixedStart == nil {
+                var value = latest[task]
+                for (next, delay) in successors[task] { value = min(value, latest[next] - delay) }
+                value = Self.allowedAtOrBefore(value, tasks[task], limit: earliest[task])
+                if value != latest[task] { latest[task] = value; changed = true }
+            }
+            for lag in problem.maxLags {
+                // start(successor) ≤ start(predecessor) + limit, read both ways.
+                let (a, b) = (lag.predecessor, lag.successor)
+                if tasks[a].fixedStart == nil, earliest[b] - lag.limit > earliest[a] {
+                    earliest[a] = Self.allowedAtOrAfter(earliest[b] - lag.limit, tasks[a], limit: latest[a])
+                    changed = true
+                }
+                if tasks[b].fixedStart == nil, latest[a] + lag.limit < latest[b] {
+                    latest[b] = Self.allowedAtOrBefore(latest[a] + lag.limit, tasks[b], limit: earliest[b])
+                    changed = true
+                }
+                if earliest[b] > latest[a] + lag.limit { throw .empty(task: tasks[b].fixedStart == nil ? b : a) }
+            }
+            for task in 0..<n where earliest[task] > latest[task] { throw .empty(task: task) }
         }
         for task in 0..<n {
-            let t = problem.tasks[task]
-            if t.fixedStart != nil {
+            let t = tasks[task]
+            if let fixed = t.fixedStart {
                 // A fixed phase must still finish within the horizon, and its dependants must fit.
-                if t.fixedStart! + t.duration + t.tail > problem.periodCount { throw .empty(task: task) }
+                if fixed + t.duration + t.tail > problem.periodCount { throw .empty(task: task) }
                 for (next, delay) in successors[task] where earliest[task] + delay > latest[next] { throw .empty(task: next) }
-            } else if earliest[task] > latest[task] {
-                throw .empty(task: task)
             }
         }
         self.earliest = earliest
         self.latest = latest
         self.order = order
+    }
+
+    /// The first period at or after `period` the task's calendars allow (`limit` + 1 when none up to `limit`).
+    static func allowedAtOrAfter(_ period: Int, _ task: PlanningProblem.Task, limit: Int) -> Int {
+        guard task.allowedStarts != nil else { return period }
+        var value = period
+        while value <= limit, !task.mayStart(at: value) { value += 1 }
+        return value
+    }
+
+    /// The last period at or before `period` the task's calendars allow (`limit` − 1 when none down to `limit`).
+    static func allowedAtOrBefore(_ period: Int, _ task: PlanningProblem.Task, limit: Int) -> Int {
+        guard task.allowedStarts != nil else { return period }
+        var value = period
+        while value >= limit, !task.mayStart(at: value) { value -= 1 }
+        return value
     }
 }

@@ -31,6 +31,7 @@ struct ReplanTests {
             case .planned: #expect(dated.phases.first.map { $0.start >= replan.status.asOf } == true)
             case .inProgress(let phase, let since): #expect(dated.phases.first?.phase == phase && dated.phases.first?.start == since)
             case .published(let month): #expect(dated.published == month && dated.phases.isEmpty)
+            case .deferred, .cancelled, .superseded: Issue.record("the 2025-12 status has no deferred or withdrawn work")
             }
         }
     }

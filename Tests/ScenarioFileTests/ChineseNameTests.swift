@@ -48,8 +48,8 @@ struct ChineseNameTests {
         #expect(maturity.phases[1].months == 10)
     }
 
-    static let categoryNames: [(String, PlanModel.Category)] = PlanModel.Category.allCases.flatMap { category in
-        [(category.rawValue, category), (category.chineseName, category), (category.chineseName + "类", category)]
+    static let categoryNames: [(String, PlanModel.Category)] = PlanModel.Category.plan2022.flatMap { category in
+        [(category.rawValue, category), (category.name, category), (category.name + "类", category)]
     } + [
         ("运维服务", .operations),
         ("IT治理规范和基础设施类", .itGovernance),

@@ -14,6 +14,6 @@ struct CategoryLabel: Hashable, Sendable {
 
     /// The category of `standard`.
     static func of(_ standard: Standard) -> CategoryLabel {
-        CategoryLabel(id: standard.category.rawValue, name: standard.category.chineseName, shortName: standard.category.shortName)
+        CategoryLabel(id: standard.category.rawValue, name: standard.category.name, shortName: standard.category.shortName)
     }
 }

@@ -270,13 +270,7 @@ public struct HTMLReport: Sendable {
         return out + "</tbody>\n</table>\n"
     }
 
-    private func statusText(_ status: StandardStatus, _ standard: Standard?) -> String {
-        switch status {
-        case .planned: return "not started"
-        case .inProgress(let phase, let since): return "\(standard?.phases.first { $0.id == phase }?.name ?? phase.rawValue) since \(since)"
-        case .published(let month): return "published \(month)"
-        }
-    }
+    private func statusText(_ status: StandardStatus, _ standard: Standard?) -> String { status.words(for: standard) }
 
     private func riskSection(_ scenario: ReportScenario, _ risk: RiskResult) -> String {
         let p = risk.portfolio

@@ -32,7 +32,7 @@ public struct ICalendarWriter: Sendable {
                      "X-WR-CALNAME:" + DocumentEscaping.icalText("stdplan: \(portfolio.name)")]
         let stamp = date.replacingOccurrences(of: "-", with: "") + "T000000Z"
         let sequence = exportDay - CalendarDay(year: 2000, month: 1, day: 1).serial
-        for standard in portfolio.standards where !standard.isPublished {
+        for standard in portfolio.standards where standard.isOpen {
             guard let entry = schedule.entry(for: standard.id) else { continue }
             let lead = entry.leadUnit.map { portfolio.unit($0)?.name ?? $0.rawValue }
             let late = standard.deadline.map { max(0, entry.published - $0) }

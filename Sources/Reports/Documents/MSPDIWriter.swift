@@ -134,7 +134,7 @@ public struct MSPDIWriter: Sendable {
 
         // Categories in the order the scenario first names them.
         var categories: [CategoryLabel] = []
-        for standard in portfolio.standards where !standard.isPublished && !categories.contains(CategoryLabel.of(standard)) {
+        for standard in portfolio.standards where standard.isOpen && !categories.contains(CategoryLabel.of(standard)) {
             categories.append(CategoryLabel.of(standard))
         }
         var phaseUID: [StandardID: [PhaseID: Int]] = [:]
@@ -147,7 +147,7 @@ public struct MSPDIWriter: Sendable {
             var s = 0
             for standard in portfolio.standards where CategoryLabel.of(standard) == category {
                 // Work published before the plan is not part of it (it would stretch the project back by years).
-                guard !standard.isPublished, let entry = schedule.entry(for: standard.id), !entry.phases.isEmpty else { continue }
+                guard standard.isOpen, let entry = schedule.entry(for: standard.id), !entry.phases.isEmpty else { continue }
                 s += 1
                 let outline = "\(c + 1).\(s)"
                 let summaryIndex = tasks.count

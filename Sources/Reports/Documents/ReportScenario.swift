@@ -58,7 +58,7 @@ public struct ReportScenario: Sendable {
 
     /// Months after December of the target year of `standard` in the shown plan.
     func monthsLate(_ standard: Standard) -> Int? {
-        guard !standard.isPublished, let deadline = standard.deadline, let entry = result.schedule?.entry(for: standard.id) else { return nil }
+        guard standard.isOpen, let deadline = standard.deadline, let entry = result.schedule?.entry(for: standard.id) else { return nil }
         return max(0, entry.published - deadline)
     }
 
@@ -72,7 +72,7 @@ public struct ReportScenario: Sendable {
     var scheduledStandards: [(standard: Standard, entry: StandardSchedule)] {
         guard let schedule = result.schedule else { return [] }
         return portfolio.standards.compactMap { standard in
-            guard !standard.isPublished, let entry = schedule.entry(for: standard.id), !entry.phases.isEmpty else { return nil }
+            guard standard.isOpen, let entry = schedule.entry(for: standard.id), !entry.phases.isEmpty else { return nil }
             return (standard, entry)
         }
     }

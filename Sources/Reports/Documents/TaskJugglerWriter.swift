@@ -57,7 +57,7 @@ public struct TaskJugglerWriter: Sendable {
         out += "# stdplan-figures status=\(result.status.rawValue) on_time=\(summary?.onTime ?? 0) with_target=\(summary?.withTarget ?? 0)"
         out += " weighted_months_late=\(summary?.weightedMonthsLate ?? 0) months_late=\(summary?.monthsLate ?? 0)\n"
         let standardIDs = Dictionary(uniqueKeysWithValues: portfolio.standards.enumerated().map { ($0.element.id, "std\($0.offset + 1)") })
-        for (index, standard) in portfolio.standards.enumerated() where !standard.isPublished && schedule.entry(for: standard.id) != nil {
+        for (index, standard) in portfolio.standards.enumerated() where standard.isOpen && schedule.entry(for: standard.id) != nil {
             out += "# stdplan-standard task=std\(index + 1) target=\(standard.targetYear.map(String.init) ?? "none")"
             out += " weight=\(portfolio.weights.weight(urgency: standard.urgency)) id=\(Self.plain(standard.id.rawValue))\n"
         }
@@ -67,7 +67,7 @@ public struct TaskJugglerWriter: Sendable {
         out += resources(schedule: schedule)
         out += "\n"
         var phaseTask: [StandardID: [PhaseID: String]] = [:]
-        for (index, standard) in portfolio.standards.enumerated() where !standard.isPublished {
+        for (index, standard) in portfolio.standards.enumerated() where standard.isOpen {
             guard let entry = schedule.entry(for: standard.id), let first = standard.firstOpenPhaseIndex else { continue }
             for k in first..<standard.phases.count { phaseTask[standard.id, default: [:]][standard.phases[k].id] = "std\(index + 1).ph\(k + 1)" }
             out += task(standard, index: index, entry: entry, first: first)

@@ -46,6 +46,11 @@ struct PhaseFolding: Sendable {
                 for (position, task) in standard.tasks.enumerated() {
                     let t = tasks[task]
                     guard t.fixedStart == nil, t.unitLoad == 0, t.resourceLoads.allSatisfy({ $0.amount == 0 }) else { continue }
+                    // Only plain phases pass delays on: one bound to a calendar, or with a wait that is
+                    // limited or costs (before it or after it), constrains more than a delay.
+                    let next = position + 1 < standard.tasks.count ? standard.tasks[position + 1] : nil
+                    guard t.allowedStarts == nil, t.idleCost == 0, next.map({ tasks[$0].idleCost == 0 }) ?? true,
+                          !problem.maxLags.contains(where: { $0.predecessor == task || $0.successor == task }) else { continue }
                     let into = precedences.indices.filter { precedences[$0].b == task }
                     let outOf = precedences.indices.filter { precedences[$0].a == task }
                     let isLast = position == standard.tasks.count - 1
@@ -90,6 +95,7 @@ struct PhaseFolding: Sendable {
         var reduced = problem
         reduced.tasks = kept.map { tasks[$0] }
         reduced.precedences = precedences.map { PlanningProblem.Precedence(predecessor: newIndex[$0.a], successor: newIndex[$0.b], delay: $0.delay) }
+        reduced.maxLags = problem.maxLags.map { PlanningProblem.MaxLag(predecessor: newIndex[$0.predecessor], successor: newIndex[$0.successor], limit: $0.limit) }
         for k in open.indices { open[k].tasks = open[k].tasks.map { newIndex[$0] } }
         reduced.open = open
         self.reduced = reduced

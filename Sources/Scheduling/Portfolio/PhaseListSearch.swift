@@ -24,8 +24,11 @@ struct PhaseListSearch {
     /// Open standard of each task.
     private let openOf: [Int]
     private let fixedTasks: [Int]
+    /// Successors of each task with the delay of the precedence.
+    private let outgoingDelays: [[(successor: Int, delay: Int)]]
+    /// The max-wait limit into each task from the previous task of its standard, if any.
+    private let lagInto: [PlanningProblem.MaxLag?]
     private let movable: [Int]
-    private let periods: Int
 
     init(problem: PlanningProblem, windows: TimeWindows) {
         self.problem = problem
@@ -38,12 +41,17 @@ struct PhaseListSearch {
         }
         self.incoming = incoming
         self.outgoing = outgoing
+        var delays = Array(repeating: [(successor: Int, delay: Int)](), count: problem.tasks.count)
+        for p in problem.precedences { delays[p.predecessor].append((p.successor, p.delay)) }
+        outgoingDelays = delays
+        var lagInto = Array(repeating: PlanningProblem.MaxLag?.none, count: problem.tasks.count)
+        for lag in problem.maxLags { lagInto[lag.successor] = lag }
+        self.lagInto = lagInto
         var openOf = Array(repeating: -1, count: problem.tasks.count)
         for (k, standard) in problem.open.enumerated() { for task in standard.tasks { openOf[task] = k } }
         self.openOf = openOf
         fixedTasks = problem.tasks.indices.filter { problem.tasks[$0].fixedStart != nil }
         movable = problem.tasks.indices.filter { problem.tasks[$0].fixedStart == nil }
-        periods = problem.periodCount
     }
 
     /// The best schedule found within `iterations` decodings, starting from `start`; never worse than `start`.
@@ -124,52 +132,56 @@ struct PhaseListSearch {
         list.insert(task, at: to)
     }
 
-    /// Serial schedule generation: fixed tasks first, then `list` in order, each at its earliest fit.
-    /// Nil if a task finds no room inside its window.
+    /// Serial schedule generation: fixed tasks first, then `list` in order, each at its earliest fit
+    /// (calendars allowing). When a task would start later than its `max_wait` allows after the
+    /// previous task of its standard, that task is moved later to close the gap, if it still fits and
+    /// no task already placed depends on its old start. Nil if a task finds no room inside its window.
     func decode(_ list: [Int], units: [Int]) -> Assignment? {
-        var unitFree = [Int]()
-        unitFree.reserveCapacity(problem.unitCapacity.count * periods)
-        for row in problem.unitCapacity { unitFree.append(contentsOf: row) }
-        var resourceFree = [Int]()
-        resourceFree.reserveCapacity(problem.resourceCapacity.count * periods)
-        for row in problem.resourceCapacity { resourceFree.append(contentsOf: row) }
+        var ledger = CapacityLedger(problem)
         var starts = Array(repeating: 0, count: problem.tasks.count)
-
-        func fits(_ task: Int, _ start: Int, _ unit: Int) -> Bool {
-            let t = problem.tasks[task]
-            if start + t.duration > periods { return false }
-            for period in max(0, start)..<(start + t.duration) {
-                if t.unitLoad > 0, unit >= 0, t.unitLoad > unitFree[unit * periods + period] { return false }
-                for load in t.resourceLoads where load.amount > resourceFree[load.resource * periods + period] { return false }
-            }
-            return true
-        }
-        func reserve(_ task: Int, _ start: Int, _ unit: Int) {
-            let t = problem.tasks[task]
-            for period in max(0, start)..<min(start + t.duration, periods) {
-                if unit >= 0 { unitFree[unit * periods + period] -= t.unitLoad }
-                for load in t.resourceLoads { resourceFree[load.resource * periods + period] -= load.amount }
-            }
-        }
+        var placed = Array(repeating: false, count: problem.tasks.count)
 
         for task in fixedTasks {
             let start = problem.tasks[task].fixedStart!
             let unit = units[openOf[task]]
-            guard fits(task, start, unit) else { return nil }
-            reserve(task, start, unit)
+            guard ledger.fits(task, start: start, unit: unit) else { return nil }
+            ledger.reserve(task, start: start, unit: unit)
             starts[task] = start
+            placed[task] = true
         }
         for task in list {
             let unit = units[openOf[task]]
-            var start = windows.earliest[task]
-            for (pred, delay) in incoming[task] { start = max(start, starts[pred] + delay) }
-            let latest = windows.latest[task]
-            while start <= latest, !fits(task, start, unit) { start += 1 }
-            guard start <= latest else { return nil }
-            reserve(task, start, unit)
+            var from = windows.earliest[task]
+            for (pred, delay) in incoming[task] { from = max(from, starts[pred] + delay) }
+            guard let start = ledger.earliestFit(task, from: from, latest: windows.latest[task], unit: unit) else { return nil }
+            if let lag = lagInto[task], start > starts[lag.predecessor] + lag.limit {
+                guard close(lag, successorStart: start, unit: unit, ledger: &ledger, starts: &starts, placed: placed) else { return nil }
+            }
+            ledger.reserve(task, start: start, unit: unit)
             starts[task] = start
+            placed[task] = true
         }
         return Assignment(starts: starts, units: units)
     }
-}
 
+    /// Moves the predecessor of `lag` later so that its successor, starting in `successorStart`,
+    /// waits no longer than allowed. False when it cannot move there.
+    private func close(_ lag: PlanningProblem.MaxLag, successorStart: Int, unit: Int, ledger: inout CapacityLedger,
+                       starts: inout [Int], placed: [Bool]) -> Bool {
+        let p = lag.predecessor
+        guard problem.tasks[p].fixedStart == nil else { return false }
+        var latest = windows.latest[p]
+        for (successor, delay) in outgoingDelays[p] where placed[successor] || successor == lag.successor {
+            latest = min(latest, (successor == lag.successor ? successorStart : starts[successor]) - delay)
+        }
+        if let before = lagInto[p] { latest = min(latest, starts[before.predecessor] + before.limit) }
+        ledger.release(p, start: starts[p], unit: unit)
+        guard let moved = ledger.earliestFit(p, from: successorStart - lag.limit, latest: latest, unit: unit) else {
+            ledger.reserve(p, start: starts[p], unit: unit)
+            return false
+        }
+        ledger.reserve(p, start: moved, unit: unit)
+        starts[p] = moved
+        return true
+    }
+}

@@ -48,7 +48,7 @@ public struct BottleneckAnalysis: Sendable {
     public static func subjectIDs(of portfolio: Portfolio) -> [String] { subjects(of: portfolio).map(\.1) }
 
     private static func subjects(of portfolio: Portfolio) -> [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] {
-        let openUnits = Set(portfolio.standards.filter { !$0.isPublished }.flatMap(\.leadUnits))
+        let openUnits = Set(portfolio.standards.filter { $0.isOpen }.flatMap(\.leadUnits))
         var subjects: [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] = []
         for unit in portfolio.units where openUnits.contains(unit.id) {
             subjects.append((.unit, unit.id.rawValue, unit.name, unit.capacity.capacity(in: portfolio.planStart), .unitCapacityIncrease(unit.id, 1)))

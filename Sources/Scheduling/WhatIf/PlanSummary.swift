@@ -18,7 +18,7 @@ public struct PlanSummary: Sendable, Hashable {
         guard let schedule else { return nil }
         var onTime = 0, withTarget = 0, late = 0, weighted = 0
         var last: Month?
-        for standard in portfolio.standards where !standard.isPublished {
+        for standard in portfolio.standards where standard.isOpen {
             guard let entry = schedule.entry(for: standard.id) else { continue }
             last = max(last ?? entry.published, entry.published)
             guard let deadline = standard.deadline else { continue }
