@@ -144,7 +144,7 @@ public struct PlanReport: Sendable {
         var headers = ["Standard", "ID", "Category", "Urgency", "Lead unit", "Start", "Published", "Target", "Late"]
         if let yearHeader { headers.append(yearHeader) }
         var table = TextTable(headers: headers, rightAligned: [7, 8])
-        table.shrinkable = [0: .init(comfortable: 30, minimum: 12), 4: .init(comfortable: 16, minimum: 8), 5: .init(comfortable: 14, minimum: 7)]
+        table.shrinkable = [0: .init(comfortable: 28, minimum: 12), 4: .init(comfortable: 12, minimum: 8), 5: .init(comfortable: 14, minimum: 7)]
         table.optional = [2, 1] + (years == nil ? [] : [9]) + [4]
         for (standard, entry) in zip(portfolio.standards, document.standards) {
             var start = entry.phases.first?.start ?? ""

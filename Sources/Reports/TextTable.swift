@@ -64,7 +64,7 @@ public struct TextTable: Sendable {
     }
 
     /// The columns shown and their widths: every column at its natural width when that fits
-    /// (or there is no width); else shrinkable columns cut (widest first) to their comfortable
+    /// (or there is no width); else shrinkable columns cut (furthest above it first) to their comfortable
     /// width, leaving out as few optional columns (in order) as that needs; else the same down
     /// to their minimum width.
     func fit(width: Int?) -> (columns: [Int], widths: [Int]) {
@@ -78,8 +78,10 @@ public struct TextTable: Sendable {
                     guard let shrink = shrinkable[columns[k]] else { return false }
                     return widths[k] > max(limit(shrink), DisplayWidth.of(headers[columns[k]]))
                 }
-                guard let widest = candidates.max(by: { widths[$0] < widths[$1] || (widths[$0] == widths[$1] && $0 > $1) }) else { return }
-                widths[widest] -= 1
+                // The column furthest above its limit gives a column first, so cut columns end equally far above theirs.
+                func excess(_ k: Int) -> Int { widths[k] - limit(shrinkable[columns[k]]!) }
+                guard let furthest = candidates.max(by: { excess($0) < excess($1) || (excess($0) == excess($1) && $0 > $1) }) else { return }
+                widths[furthest] -= 1
             }
         }
         var columns: [Int] = []
