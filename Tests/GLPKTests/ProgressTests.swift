@@ -40,7 +40,10 @@ struct ProgressTests {
             if let bound = report.bound, let objective = solution.objective { #expect(bound >= objective - 1e-6) }
             if let incumbent = report.incumbent, let objective = solution.objective { #expect(incumbent <= objective + 1e-6) }
         }
-        #expect(all.contains { $0.0.incumbent != nil })
+        if solution.status == .feasible, all.count > 1 {
+            // Stopped by the time limit with a solution: by then the search had reported it.
+            #expect(all.last?.0.incumbent != nil)
+        }
     }
 
     @Test("without a progress callback nothing changes: the same optimum")
