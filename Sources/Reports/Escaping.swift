@@ -10,10 +10,21 @@ public enum Escaping {
     /// direction overrides (U+202A–202E, U+2066–2069) become visible escapes such as `\u{1b}`,
     /// so no escape sequence can clear the screen, retitle the window or hide text. Line breaks
     /// are kept when `keepingLineBreaks` (whole reports and messages), escaped otherwise (cells).
-    public static func terminal(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    /// With `keepingColours`, colour sequences (SGR: ESC `[` digits and `;` `m`, what reports
+    /// use for late rows) pass as they are; they can only colour text, never move the cursor,
+    /// clear the screen or retitle the window, and every other escape is still made visible.
+    public static func terminal(_ text: String, keepingLineBreaks: Bool = false, keepingColours: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingLineBreaks && $0 == "\n") }) else { return text }
         var out = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if keepingColours, scalar == "\u{1B}", let end = colourSequenceEnd(scalars, from: index) {
+                out.unicodeScalars.append(contentsOf: scalars[index...end])
+                index = end + 1
+                continue
+            }
             if keepingLineBreaks && scalar == "\n" {
                 out.unicodeScalars.append(scalar)
             } else if isControl(scalar) {
@@ -21,8 +32,17 @@ public enum Escaping {
             } else {
                 out.unicodeScalars.append(scalar)
             }
+            index += 1
         }
         return out
+    }
+
+    /// The index of the `m` ending an SGR sequence that starts with ESC at `start`, if it is one.
+    private static func colourSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var index = start + 2
+        while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
+        return index < scalars.count && scalars[index] == "m" ? index : nil
     }
 
     /// A cell of a GitHub-flavoured Markdown table: `|` escaped (it would end the cell), line

@@ -41,6 +41,8 @@ public struct PlanOptions: Sendable, Hashable {
     /// The default of ``maximumModelSize``: 500,000 columns and rows, about twelve times the
     /// largest what-if of the baseline (42,000) and a few hundred megabytes in GLPK.
     public static let defaultMaximumModelSize = 500_000
+    /// Told what the planner has established as it works (nil: nothing is reported); see ``PlanProgress``.
+    public var progress: ProgressHandler?
 
     /// Creates options; defaults prove optimality within a minute.
     public init(timeLimit: Double = 60, relativeGap: Double = 0, heuristicIterations: Int = 200, seed: UInt64 = 0x5EED,

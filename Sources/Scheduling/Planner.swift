@@ -35,6 +35,7 @@ public enum Planner {
         var result = try search.result(portfolio: portfolio, seconds: elapsed())
         // Marked interrupted when Ctrl-C came before the result was proven.
         result.interrupted = options.cancellation?.isCancelled == true && result.status != .optimal && result.status != .infeasible
+        report(options, .finished(result.status), search, seconds: result.seconds)
         return result
     }
 
@@ -82,6 +83,7 @@ public enum Planner {
         }
         heuristic = heuristic.map(IdleCompaction(problem: problem, windows: windows).compact)
         if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
+        report(options, .heuristic, search, seconds: elapsed())
         if problem.open.isEmpty {
             search.offer(Assignment(starts: Array(repeating: 0, count: original.tasks.count), units: []), fromHeuristic: true)
             search.proveRemainingLevels()
@@ -135,6 +137,7 @@ public enum Planner {
                 mip.shouldStop = options.cancellation?.stopRequest
                 mip.rootIterationLimit = budget?.iterations
                 mip.nodeLimit = budget?.nodes
+                mip.progress = searchProgress(options, level: level, known: search.incumbent.map { $0.cost(in: original, level: level) }, seconds: elapsed())
                 if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
                 do {
                     solution = try model.program.solveMIP(mip)
@@ -171,11 +174,13 @@ public enum Planner {
             guard let value, let bound = solution.bound, solution.status == .optimal ? agrees : true,
                   LevelSearch.proves(bound: bound, value: value) else {
                 search.levelBound = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
+                report(options, .levelDone, search, seconds: elapsed(), level: index)
                 return
             }
             // Proven: no schedule does better on this level. Hold it there while the next level is minimised.
             search.proven.append(value)
             search.levelBound = nil
+            report(options, .levelDone, search, seconds: elapsed(), level: index)
             if index + 1 < problem.levels.count {
                 do { try model.hold(level, atMost: value) } catch {
                     throw .solver(error as? GLPKError ?? .solverFailure(call: "model building", code: -1, meaning: "\(error)"))

@@ -80,7 +80,8 @@ struct PlanningProblem: Sendable {
         func cost(publishedIn p: Int) -> Int {
             var cost = completionWeight * (p + 1)
             if let deadline, p > deadline { cost += latenessWeight * (p - deadline) }
-            return referencePublication.map { stabilityScale * cost + abs(p - $0) } ?? cost
+            // Every standard keeps its scaled weight; those absent from the reference just have no move to count.
+            return stabilityScale * cost + (referencePublication.map { abs(p - $0) } ?? 0)
         }
 
         /// The objective as reported (lateness and completion folded, without stability).

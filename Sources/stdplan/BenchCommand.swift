@@ -30,8 +30,8 @@ struct PSPLIBBenchCommand: ParsableCommand {
             --lp) and its own branch-and-bound; see docs/engine.md.
 
             Examples:
-              stdplan bench psplib ../shared/psplib/j30 --reference ../shared/psplib/j30opt.sm
-              stdplan bench psplib ../shared/psplib/j60/j6013_1.sm --time-limit 30 --format table
+              stdplan bench psplib psplib/j30 --reference psplib/j30opt.sm
+              stdplan bench psplib psplib/j60/j6013_1.sm --time-limit 30 --format table
             """
     )
 

@@ -10,6 +10,9 @@ extension ExitCode {
     static let planInfeasible = ExitCode(3)
     /// `plan`: the time limit ran out before any schedule was found.
     static let noScheduleInTime = ExitCode(4)
+    /// `compare`, `sweep`: some of the plans have no schedule (infeasible, or out of time before
+    /// any); the report marks them, and standard error names them.
+    static let somePlansFailed = ExitCode(5)
     /// Bad input: a scenario or schedule file with problems (all are listed).
     static let badInput = ExitCode(65)
     /// An input file does not exist or cannot be read.

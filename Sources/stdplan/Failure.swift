@@ -45,10 +45,17 @@ enum Failure {
         for warning in scenario.warnings { printError(warning.description) }
     }
 
-    /// A line (or lines) on standard error, control characters escaped. Errors writing it are
-    /// ignored: there is nowhere left to report them.
+    /// A line (or lines) on standard error, control characters escaped, each line wrapped to the
+    /// terminal's width when standard error is one (a message is never cut, only folded). Errors
+    /// writing it are ignored: there is nowhere left to report them.
     static func printError(_ text: String) {
-        writeError(Escaping.terminal(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true))
+        let safe = Escaping.terminal(text.hasSuffix("\n") ? String(text.dropLast()) : text, keepingLineBreaks: true)
+        let width = isatty(STDERR_FILENO) == 1 ? Terminal.standardErrorLayout.width : nil
+        let lines = safe.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let indent = String(line.prefix { $0 == " " })
+            return TerminalText.wrap(String(line.dropFirst(indent.count)), width: width, first: indent, rest: indent + "    ")
+        }
+        writeError(lines.joined(separator: "\n") + "\n")
     }
 
     /// Writes `text` as it is to standard error (a progress bar's escape codes), ignoring errors.

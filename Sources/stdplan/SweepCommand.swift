@@ -17,16 +17,21 @@ struct SweepCommand: ParsableCommand {
               duration:PHASE   a multiplier on that phase's duration for every standard (e.g. 1.5)
               duration:*       a multiplier on every phase
               delay            months before any planned standard may start
-            VALUES are separated by commas; whole numbers may also be a range A..B.
+            VALUES are separated by commas; whole numbers may also be a range A..B. The scenario \
+            as given is planned first, and each value's plan stays as close to it as equally good \
+            plans allow (fewest months of publications moved).
+
+            Exit code 5 when some value has no schedule (infeasible, or the time limit before any):
+            the report marks it and standard error names it.
 
             Examples:
               stdplan sweep --vary resource:wg-review=1..6
-              stdplan sweep Scenarios/baseline.yaml --vary duration:drafting=1.0,1.25,1.5,2.0
+              stdplan sweep --vary duration:drafting=1.0,1.25,1.5,2.0
               stdplan sweep --vary unit:szse=0,1,2,3
             """
     )
 
-    @Argument(help: "Scenario file (YAML). Omit it to use the built-in baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to use the built-in baseline.")
     var scenario: String?
 
     @Option(help: "The parameter and its values: KEY=V1,V2,... (see above).")
@@ -34,12 +39,12 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
-    var timeLimit: Double = 60
+    @OptionGroup var solverOptions: SolverOptions
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         _ = try Self.parse(vary)
-        try SolverOptions.validate(timeLimit: timeLimit)
     }
 
     /// `KEY=V1,V2` into the key and one variation per value.
@@ -104,15 +109,21 @@ struct SweepCommand: ParsableCommand {
                 }
                 variants.append(variant)
             }
+            let labels = values.map { "\(key)=\($0.0)" }
+            var base = solverOptions.planOptions
+            base.explainConflicts = false  // a sweep reports each point's status, not its conflicts
+            let (options, watch) = progressOptions.watch("sweep", names: labels, single: ["the scenario as given"], options: base)
+            defer { watch?.finish() }
             Interrupt.graceful = true
-            var options = PlanOptions(timeLimit: timeLimit, cancellation: Interrupt.flag)
-            options.explainConflicts = false  // a sweep reports each point's status, not its conflicts
-            let results = Planner.planAll(variants, options: options)
-            let points = try zip(values, zip(variants, results)).map { value, pair in
-                SweepReport.Point(value: value.0, portfolio: pair.0, result: try pair.1.get())
+            // The scenario as given first: each value's plan stays as close to it as equally good plans allow.
+            let results = try ReferencePlanning.plan(base: portfolio, variants: variants, options: options).variants
+            let points = zip(values, zip(variants, results)).map { value, pair in
+                SweepReport.Point(value: value.0, portfolio: pair.0, result: pair.1)
             }
-            try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format))
-            try Outcome.exit(for: points.map(\.result))
+            watch?.finish()
+            try outputOptions.write(SweepReport(parameter: key, points: points).render(outputOptions.format, layout: outputOptions.layout))
+            if Interrupt.wasInterrupted || points.contains(where: \.result.interrupted) { try Outcome.exit(for: points.map(\.result)) }
+            try FailedPlans.check(zip(labels, points).map { ($0, $1.result) }, noun: "value")
         } catch let error as ValidationError {
             throw error
         } catch let code as ExitCode {
