@@ -47,8 +47,11 @@ public struct PlanReport: Sendable {
         }
         if let conflict = result.conflict {
             out += markdown ? "\n## How to make the plan feasible\n\n" : "\nHow to make the plan feasible\n"
-            out += conflict.lines.map {
-                markdown ? "- " + Escaping.markdownCell($0) + "\n" : TerminalText.paragraph($0, width: layout.width, first: "  ", rest: "    ")
+            out += conflict.lines.map { line in
+                if markdown { return "- " + Escaping.markdownCell(line) + "\n" }
+                // Each line keeps its own indentation (alternatives, then their parts), folded lines under it.
+                let indent = "  " + String(line.prefix { $0 == " " })
+                return TerminalText.paragraph(String(line.drop { $0 == " " }), width: layout.width, first: indent, rest: indent + "  ")
             }.joined()
         }
         return out
