@@ -25,7 +25,10 @@ public enum Planner {
         }
         let original = PlanningProblem(portfolio, reference: options.reference)
         var search = LevelSearch(problem: original)
-        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
+        // A portfolio whose model would be too large goes straight to the strengthened heuristics,
+        // which then have the whole time: GLPK would not finish even its root LP.
+        let large = (try? TimeWindows(original)).map { ModelSize(original, $0).total > options.maximumModelSize } ?? false
+        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0 && !large
         try attempt(portfolio, &search, options: options, strong: !quickBudget,
                     budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
         if quickBudget, !search.isSettled, search.incumbent != nil, search.skippedModel == nil, elapsed() < options.timeLimit,
@@ -68,10 +71,19 @@ public enum Planner {
             }
         }
         search.completionFloor = completionFloor(problem, windows)
+        // Every standard at its cheapest is a bound on the first open level, whatever GLPK manages.
+        if search.proven.count < problem.levels.count {
+            let floor = Double(cheapest(problem, windows, level: problem.levels[search.proven.count]))
+            search.levelBound = max(search.levelBound ?? floor, floor)
+        }
 
         // A model too large even over the untightened windows will not be built: the heuristics
         // may then take nearly all the time.
-        let shares = ModelSize(problem, windows).total > options.maximumModelSize ? (0.45, 0.9) : (1.0 / 3, 2.0 / 3)
+        let unbuilt = ModelSize(problem, windows).total > options.maximumModelSize
+        let shares = unbuilt ? (0.45, 0.9) : (1.0 / 3, 2.0 / 3)
+        // Without a MIP to follow, the local search is the answer: it runs to its share of the time
+        // (the result then depends on the machine's speed, as any time-limited result does).
+        let searchIterations = unbuilt ? Int.max : options.searchIterations
         var heuristic = SerialScheduler(problem: problem, windows: windows)
             .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(shares.0) })
         if let known = search.incumbent.map(folding.reduce), known.cost(in: problem) < heuristic?.cost(in: problem) ?? .max {
@@ -79,7 +91,7 @@ public enum Planner {
         }
         if strong, let start = heuristic {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
-                .improve(start, iterations: options.searchIterations, seed: options.seed, shouldStop: { stopping(shares.1) })
+                .improve(start, iterations: searchIterations, seed: options.seed, shouldStop: { stopping(shares.1) })
         }
         heuristic = heuristic.map(IdleCompaction(problem: problem, windows: windows).compact)
         if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
@@ -173,7 +185,9 @@ public enum Planner {
             let agrees = solution.objective.map { optimum in value.map { abs(optimum - Double($0)) < 0.5 } ?? false } ?? false
             guard let value, let bound = solution.bound, solution.status == .optimal ? agrees : true,
                   LevelSearch.proves(bound: bound, value: value) else {
-                search.levelBound = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
+                // The stronger of GLPK's bound and the one held (GLPK may have none: its root LP unfinished).
+                let glpk = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
+                search.levelBound = [search.levelBound, glpk].compactMap { $0 }.max()
                 report(options, .levelDone, search, seconds: elapsed(), level: index)
                 return
             }

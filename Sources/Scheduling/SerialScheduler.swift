@@ -16,6 +16,8 @@ struct SerialScheduler {
     private var positionInStandard: [Int]
     /// The max-wait limit into each task from the previous task of its standard, if any.
     private var lagInto: [PlanningProblem.MaxLag?]
+    /// Per open standard: it has a phase under way at the plan start (a fixed task).
+    private var underWay: [Bool]
 
     init(problem: PlanningProblem, windows: TimeWindows) {
         self.problem = problem
@@ -30,6 +32,7 @@ struct SerialScheduler {
             if a != b { successors[a].insert(b) }
         }
         standardSuccessors = successors.map { $0.sorted() }
+        underWay = problem.open.map { $0.tasks.contains { problem.tasks[$0].fixedStart != nil } }
         lagInto = Array(repeating: nil, count: problem.tasks.count)
         for lag in problem.maxLags { lagInto[lag.successor] = lag }
         positionInStandard = Array(repeating: 0, count: problem.tasks.count)
@@ -67,7 +70,8 @@ struct SerialScheduler {
         }
         for (index, rule) in rules.enumerated() where index == 0 || !shouldStop() { consider(rule) }
         var random = SplitMix64(seed: seed)
-        for iteration in 0..<iterations where !shouldStop() {
+        for iteration in 0..<iterations {
+            if shouldStop() { break }
             let base = rules[iteration % rules.count]
             let spread = 2.0 + Double(iteration % 7) * 3
             consider(base.map { $0 + Double.random(in: -spread...spread, using: &random) })
@@ -85,8 +89,11 @@ struct SerialScheduler {
         var starts = Array(repeating: 0, count: problem.tasks.count)
         var units = Array(repeating: -1, count: n)
         var done = 0
+        // Work under way at the plan start goes first, whatever the rule: its phase is a fact and must
+        // get its capacity before anything planned takes it.
+        func key(_ k: Int) -> (Int, Double, Int) { (underWay[k] ? 0 : 1, priority[k], k) }
         while !ready.isEmpty {
-            let pick = ready.indices.min { priority[ready[$0]] < priority[ready[$1]] || (priority[ready[$0]] == priority[ready[$1]] && ready[$0] < ready[$1]) }!
+            let pick = ready.indices.min { key(ready[$0]) < key(ready[$1]) }!
             let k = ready.remove(at: pick)
             let standard = problem.open[k]
             var bestUnit = -1

@@ -76,7 +76,9 @@ struct PhaseListSearch {
         var stale = 0
         let patience = max(50, 4 * list.count)
 
-        for _ in 0..<iterations where !shouldStop() {
+        var remaining = iterations
+        while remaining > 0, !shouldStop() {
+            remaining -= 1
             if stale >= patience {
                 // Restart from the best with a kick of a few unevaluated moves.
                 list = bestList
