@@ -64,7 +64,9 @@ public struct RiskReport: Sendable {
         out += markdown ? table.markdown() : table.render()
         out += markdown ? "\n" : ""
         out += "P(on time): published by December of the target year. P50/P80/P90: month by which that share of samples has published.\n"
-        out += "E[late]: mean months late. Critical: share of samples in which it is late or on the chain that decides a late publication.\n\n"
+        out += "E[late]: mean months late. Critical: share of samples in which it is late or on the chain that decides a late publication.\n"
+        out += apart()
+        out += "\n"
 
         let p = risk.portfolio
         out += markdown ? "## Portfolio\n\n" : "Portfolio\n"
@@ -102,6 +104,21 @@ public struct RiskReport: Sendable {
         out += markdown ? tornado.markdown() : tornado.render()
         out += markdown ? "\n" : ""
         out += "Urgency-weighted months late, mean over the tenth of samples in which the driver's phases ran fastest and slowest.\n"
+        return out
+    }
+
+    /// Deferred and withdrawn work, counted apart: a line each, empty when there is none.
+    private func apart() -> String {
+        var out = ""
+        let deferred = portfolio.standards.filter(\.isDeferred)
+        if !deferred.isEmpty {
+            out += "Deferred (simulated from the month the deferral ends; their target years do not count): "
+            out += deferred.map { "\($0.id) (\($0.status.words(for: $0)))" }.joined(separator: ", ") + ".\n"
+        }
+        let withdrawn = portfolio.standards.filter(\.isWithdrawn)
+        if !withdrawn.isEmpty {
+            out += "Not simulated, never late: " + withdrawn.map { "\($0.id) (\($0.status.words(for: $0)))" }.joined(separator: ", ") + ".\n"
+        }
         return out
     }
 
