@@ -25,8 +25,11 @@ public struct BacktestCalibration: Hashable, Sendable {
         self.logLikelihoodByPhase = logLikelihoodByPhase
     }
 
-    /// The log-likelihood of the plan's own durations (×1).
-    public var logLikelihoodAtPlan: Double { curve[Self.grid.firstIndex(of: 1)!] ?? overall.logLikelihood }
+    /// The log-likelihood of the plan's own durations (×1; the search always tries it).
+    public var logLikelihoodAtPlan: Double {
+        let unit = Self.grid.firstIndex(of: 1)!
+        return curve.indices.contains(unit) ? curve[unit] ?? overall.logLikelihood : overall.logLikelihood
+    }
 
     /// Phases whose factor is not the overall one.
     public var phasesMoved: Int { phases.count { $0.factor.value != overall.value } }
