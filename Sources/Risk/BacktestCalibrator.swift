@@ -26,8 +26,9 @@ struct BacktestCalibrator {
         self.progress = progress
     }
 
-    /// Evaluations a search is expected to take (for progress): the overall factor, then two passes.
-    var expectedEvaluations: Int { Self.coarse.count + 8 + phases.count * (Self.coarse.count + 4) * 2 }
+    /// Evaluations a search is expected to take (for progress): the overall factor, then one pass
+    /// (a further pass holds the bar just short of the end).
+    var expectedEvaluations: Int { Self.coarse.count + 8 + phases.count * (Self.coarse.count + 4) }
 
     /// Every third factor of the grid, ×0.5 … ×4 (×1 among them).
     static let coarse = Array(stride(from: 0, to: BacktestCalibration.grid.count, by: 3))
