@@ -171,6 +171,8 @@ public struct BacktestDocument: Codable, Sendable, Equatable {
 
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0`.
+    public var generator: String?
     /// The scenario's name.
     public var scenario: String
     /// When the forecast was made (the plan start).
@@ -195,13 +197,14 @@ public struct BacktestDocument: Codable, Sendable, Equatable {
     public var calibration: CalibrationEntry?
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, samples, seed, facts, unscored, assumptions, score, calibration
+        case format, generator, scenario, samples, seed, facts, unscored, assumptions, score, calibration
         case planStart = "plan_start", asOf = "as_of", planStatus = "plan_status"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
+        try c.encode(generator, forKey: .generator)
         try c.encode(scenario, forKey: .scenario)
         try c.encode(planStart, forKey: .planStart)
         try c.encode(asOf, forKey: .asOf)
@@ -220,6 +223,7 @@ public struct BacktestDocument: Codable, Sendable, Equatable {
     /// The document for `backtest` of `portfolio`'s plan `plan`.
     public init(portfolio: Portfolio, plan: PlanResult, backtest: BacktestResult) {
         format = 1
+        generator = Generator.name
         scenario = portfolio.name
         planStart = backtest.planStart.description
         asOf = backtest.asOf.description

@@ -29,11 +29,12 @@ public struct BacktestReport: Sendable {
     /// The JSON document.
     public var document: BacktestDocument { BacktestDocument(portfolio: portfolio, plan: plan, backtest: backtest) }
 
-    /// The report in `format`.
-    public func render(_ format: PlanFormat) -> String {
+    /// The report in `format`; text tables laid out for `layout` (Markdown, CSV and JSON are
+    /// always complete).
+    public func render(_ format: PlanFormat, layout: TerminalLayout = .standard) -> String {
         switch format {
-        case .table: text(markdown: false)
-        case .markdown: text(markdown: true)
+        case .table: text(markdown: false, layout: layout)
+        case .markdown: text(markdown: true, layout: .wide)
         case .json: json()
         case .csv: csv()
         }
@@ -53,57 +54,63 @@ public struct BacktestReport: Sendable {
 
     private func heading(_ title: String, _ markdown: Bool) -> String { markdown ? "## \(title)\n\n" : "\(title)\n" }
 
-    private func text(markdown: Bool) -> String {
+    private func text(markdown: Bool, layout: TerminalLayout) -> String {
         let b = backtest
-        var out = markdown ? "# Backtest: \(portfolio.name)\n\n" : "Backtest: \(portfolio.name)\n"
-        out += "Forecast: the risk simulation of the plan of \(source) as of its start \(b.planStart) (plan \(plan.status.rawValue); "
-        out += "\(b.samples) samples, seed \(b.seed)). Facts: \(statusSource) as of \(b.asOf).\n"
-        out += "Scored: \(b.facts.count) fact\(b.facts.count == 1 ? "" : "s") (entries marked `source: fact`); "
-        out += "\(b.assumptions) assumption\(b.assumptions == 1 ? "" : "s") not used"
-        out += b.unscored.isEmpty ? ".\n" : "; not scored: " + b.unscored.map(unscoredText).joined(separator: ", ") + ".\n"
-        out += "\n"
-        guard let score = b.score, let calibration = b.calibration else {
-            out += "Nothing to score: the status file has no fact the forecast gave a probability to. "
-            out += "Mark entries that a public source shows (an announcement, a posted draft) with `source: fact`.\n"
+        func paragraph(_ text: String) -> String { TerminalText.paragraph(text, width: layout.width) }
+        var out = markdown ? "# Backtest: \(portfolio.name)\n\n" : paragraph("Backtest: \(portfolio.name)")
+        out += paragraph("Forecast: the risk simulation of the plan of \(source) as of its start \(b.planStart) (plan \(plan.status.rawValue); "
+                         + "\(b.samples) samples, seed \(b.seed)). Facts: \(statusSource) as of \(b.asOf).")
+        var scored = "Scored: \(b.facts.count) fact\(b.facts.count == 1 ? "" : "s") (entries marked `source: fact`); "
+            + "\(b.assumptions) assumption\(b.assumptions == 1 ? "" : "s") not used"
+        scored += b.unscored.isEmpty ? "." : "; not scored: " + b.unscored.map(unscoredText).joined(separator: ", ") + "."
+        out += paragraph(scored) + "\n"
+        guard let score = b.score else {
+            out += paragraph("Nothing to score: the status file has no fact the forecast gave a probability to. "
+                             + "Mark entries that a public source shows (an announcement, a posted draft) with `source: fact`.")
             return out
         }
         out += heading("Facts against the forecast", markdown)
         var table = TextTable(headers: ["Standard", "ID", "Observed by \(b.asOf)", "Planned", "Forecast P50", "P(observed)", "P(published by \(b.asOf))"],
                               rightAligned: [5, 6])
+        table.shrinkable = [0: .init(comfortable: 24, minimum: 12)]
+        table.optional = [1, 4, 3]
         for fact in b.facts {
             table.append([portfolio.standard(fact.standard)?.name ?? fact.standard.rawValue, fact.standard.rawValue, observed(fact),
                           fact.plannedPublication.description, fact.forecastMedian.description,
                           fact.probabilityObserved == 0 ? "0 (floor)" : Self.percent(fact.probabilityObserved), Self.percent(fact.probabilityPublished)])
         }
-        out += markdown ? table.markdown() + "\n" : table.render()
-        out += "P(observed): share of samples in which exactly that happened (published in that month; in that phase in \(b.asOf); not started by then).\n\n"
+        out += markdown ? table.markdown() + "\n" : table.render(layout)
+        out += paragraph("P(observed): share of samples in which exactly that happened (published in that month; in that phase in \(b.asOf); not started by then).") + "\n"
 
         out += heading("Scores", markdown)
-        let rows: [[String]] = [
-            ["Brier score", "\(String(format: "%.4f", score.brier)) (P(published by \(b.asOf)) against what happened; 0 is perfect, 0.25 is always saying 50%)"],
-            ["Log-likelihood", "\(Self.number(score.logLikelihood)) (Σ ln P(observed); 0 is perfect; a fact no sample saw would count as 1/(2N) = \(String(format: "%.2g", score.floor))"
-                + (score.floored == 0 ? ")" : "; \(score.floored) had none)")],
-            ["Typical fact", "\(Self.percent(score.geometricMeanProbability)) (the geometric mean of P(observed))"],
-        ]
-        out += pairs(rows, markdown) + "\n"
+        var rows = SummaryList()
+        rows.append("Brier score", "\(String(format: "%.4f", score.brier)) (P(published by \(b.asOf)) against what happened; 0 is perfect, 0.25 is always saying 50%)")
+        rows.append("Log-likelihood", "\(Self.number(score.logLikelihood)) (Σ ln P(observed); 0 is perfect; a fact no sample saw would count as 1/(2N) = "
+                    + String(format: "%.2g", score.floor) + (score.floored == 0 ? ")" : "; \(score.floored) had none)"))
+        rows.append("Typical fact", "\(Self.percent(score.geometricMeanProbability)) (the geometric mean of P(observed))")
+        out += (markdown ? rows.markdown() : rows.render(layout)) + "\n"
+        guard let calibration = b.calibration else { return out }
 
         out += heading("Calibration: the duration scale under which the facts are most likely", markdown)
         let o = calibration.overall
-        out += pairs([
-            ["All durations", "\(BacktestFactor.times(o.value)) (range \(o.rangeText)): \(o.verdictText)"],
-            ["Log-likelihood", "\(Self.number(calibration.logLikelihoodAtPlan)) at ×1.00, \(Self.number(o.logLikelihood)) at \(BacktestFactor.times(o.value)), \(Self.number(calibration.logLikelihoodByPhase)) by phase"],
-        ], markdown)
-        out += markdown ? "\n" : ""
-        out += "Verdict: \(o.verdictText).\n\n"
+        var figures = SummaryList()
+        figures.append("All durations", "\(BacktestFactor.times(o.value)) (range \(o.rangeText)): \(o.verdictText)")
+        let best = o.value == 1 ? "(the best)" : "at ×1.00, \(Self.number(o.logLikelihood)) at \(BacktestFactor.times(o.value))"
+        figures.append("Log-likelihood", "\(Self.number(calibration.logLikelihoodAtPlan)) \(o.value == 1 ? "at ×1.00 " : "")\(best), "
+                       + "\(Self.number(calibration.logLikelihoodByPhase)) by phase")
+        out += markdown ? figures.markdown() + "\n" : figures.render(layout)
+        out += paragraph("Verdict: \(o.verdictText).") + "\n"
         out += markdown ? "### By phase (each in turn, the others held)\n\n" : "By phase (each in turn, the others held)\n"
         var phases = TextTable(headers: ["Phase", "ID", "Factor", "Range", "Verdict"], rightAligned: [2])
+        phases.shrinkable = [4: .init(comfortable: 30, minimum: 16), 0: .init(comfortable: 12, minimum: 6)]
+        phases.optional = [1]
         for phase in calibration.phases {
             phases.append([phase.name, phase.phase.rawValue, BacktestFactor.times(phase.factor.value), phase.factor.rangeText, phase.factor.verdictText])
         }
-        out += markdown ? phases.markdown() + "\n" : phases.render()
-        out += Self.byPhaseText(calibration) + "\n"
-        out += "Range: the factors whose log-likelihood is within 1.92 of the best (about 95% when facts are many; a rough guide with few).\n"
-        out += "Factors are tried from ×0.50 to ×4.00; equally likely ones go to the one nearest ×1, so no scale is claimed without evidence.\n\n"
+        out += markdown ? phases.markdown() + "\n" : phases.render(layout)
+        out += paragraph(Self.byPhaseText(calibration))
+        out += paragraph("Range: the factors whose log-likelihood is within 1.92 of the best (about 95% when facts are many; a rough guide with few). "
+                         + "Factors are tried from ×0.50 to ×4.00; equally likely ones go to the one nearest ×1, so no scale is claimed without evidence.") + "\n"
         out += markdown ? "### Log-likelihood by factor (all durations)\n\n```\n" + chart(calibration) + "```\n" : "Log-likelihood by factor (all durations)\n" + chart(calibration)
         return out
     }
@@ -111,7 +118,7 @@ public struct BacktestReport: Sendable {
     /// Whether the factors by phase are worth using instead of one factor, in words.
     static func byPhaseText(_ calibration: BacktestCalibration) -> String {
         let moved = calibration.phasesMoved
-        let numbers = "log-likelihood \(Self.number(calibration.logLikelihoodByPhase)) against \(Self.number(calibration.overall.logLikelihood)) for one factor"
+        let numbers = "log-likelihood \(number(calibration.logLikelihoodByPhase)) against \(number(calibration.overall.logLikelihood)) for one factor"
         if moved == 0 { return "No phase moves off the overall factor: one factor is the calibration." }
         if calibration.byPhaseIsBetter { return "By phase: \(numbers), better by more than 1.92 for each of the \(moved) phases moved: use the factors by phase." }
         return "By phase: \(numbers), not better by 1.92 for each of the \(moved) phase\(moved == 1 ? "" : "s") moved: "
@@ -121,11 +128,6 @@ public struct BacktestReport: Sendable {
     private func unscoredText(_ item: BacktestUnscored) -> String {
         let why = item.reason == .knownAtPlanStart ? "known at the plan start" : "the forecast gives no probability to this"
         return "\(item.standard) (\(item.status.words(for: portfolio.standard(item.standard))): \(why))"
-    }
-
-    private func pairs(_ rows: [[String]], _ markdown: Bool) -> String {
-        if markdown { return "| | |\n|---|---|\n" + rows.map { "| \($0[0]) | \($0[1]) |\n" }.joined() }
-        return rows.map { "  " + DisplayWidth.pad($0[0], to: 18) + $0[1] + "\n" }.joined()
     }
 
     /// Every third factor (all of them are tried), with a bar from the worst to the best log-likelihood.

@@ -7,6 +7,8 @@ import Yams
 struct StatusFileParser {
     let diagnostics: Diagnostics
     let portfolio: Portfolio
+    /// Where the scenario declares its dependencies and facts, to name its lines in messages.
+    var locations = SourceLocations()
     var read: NodeReader { NodeReader(diagnostics: diagnostics) }
 
     private static let topKeys = ["format", "as_of", "horizon_end", "standards"]
@@ -47,6 +49,7 @@ struct StatusFileParser {
         if let node = required("standards", hint: "list every standard not published in the scenario, with its status"),
            let items = read.sequence(node, "standards") {
             var seen: [String: Int] = [:]
+            var entryNodes: [StandardID: (node: Node, path: String)] = [:]
             for (index, item) in items.enumerated() {
                 let path = "standards[\(index)]"
                 let (known, entry) = self.entry(item, path, asOf: asOf)
@@ -58,8 +61,10 @@ struct StatusFileParser {
                     continue
                 }
                 seen[id] = index
+                entryNodes[StandardID(id)] = (item, path)
                 if let entry { statusEntries.append(entry) }
             }
+            if diagnostics.problems.isEmpty { checkDependencies(statusEntries, entryNodes) }
             let missing = portfolio.standards.filter { $0.isOpen && seen[$0.id.rawValue] == nil }.map(\.id.rawValue)
             if !missing.isEmpty {
                 diagnostics.report(node, "standards", "no status for \(missing.count) open standard\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))",
@@ -68,6 +73,30 @@ struct StatusFileParser {
         }
         guard let asOf else { return nil }
         return StatusSnapshot(asOf: asOf, horizonEnd: horizon, entries: statusEntries)
+    }
+
+    /// Facts of the file (with the scenario's for the standards it leaves out) that contradict a
+    /// dependency of the scenario, reported at the status file's entry with the scenario's line.
+    private func checkDependencies(_ entries: [StatusEntry], _ nodes: [StandardID: (node: Node, path: String)]) {
+        var facts = portfolio
+        for entry in entries {
+            if let s = facts.standards.firstIndex(where: { $0.id == entry.standard }) { facts.standards[s].status = entry.status }
+        }
+        for conflict in FactDependencyCheck.conflicts(in: facts) {
+            let successor = facts.standards[conflict.successor].id, predecessor = facts.standards[conflict.predecessor].id
+            guard let (node, path) = nodes[successor] ?? nodes[predecessor] else { continue }
+            var places: [String] = []
+            if let location = locations.dependencies[conflict.dependency] { places.append("the scenario declares the dependency at \(location)") }
+            if nodes[successor] != nil, let other = nodes[predecessor]?.node.mark?.line {
+                places.append("\(predecessor)'s status is at line \(other)")
+            } else if nodes[predecessor] == nil, let location = locations.facts[predecessor] {
+                places.append("\(predecessor)'s status is the scenario's, at \(location)")
+            }
+            diagnostics.report(node, "\(path).status", conflict.message,
+                               hint: (places.isEmpty ? "" : places.joined(separator: "; ") + "; ")
+                                   + "correct the status, or remove the dependency from the scenario if the work really went ahead",
+                               code: .factContradictsDependency)
+        }
     }
 
     /// The entry at `node`, and the id of the scenario standard it names (nil if none), so the
@@ -113,7 +142,7 @@ struct StatusFileParser {
                 diagnostics.report(unitNode, "\(path).lead_unit", "unknown unit '\(unit)'", hint: hint)
             } else if ["cancelled", "superseded"].contains(statusText) {
                 diagnostics.report(unitNode, "\(path).lead_unit", "'lead_unit' does not apply to `status: \(statusText)`: withdrawn work has no lead unit",
-                                   hint: "remove 'lead_unit'")
+                                   hint: "remove 'lead_unit'", code: .conflictingKeys)
             } else {
                 leadUnit = UnitID(unit)
             }
@@ -143,13 +172,14 @@ struct StatusFileParser {
         case (.inProgress(let phase, let since), .planned), (.inProgress(let phase, let since), .deferred):
             // The model defers only work not yet begun: a deferred standard starts its life cycle afresh.
             diagnostics.report(statusNode, "\(path).status", "\(id) cannot be \(status == .planned ? "not started" : "deferred"): the scenario has it in \(phase) since \(since)",
-                               hint: "give the phase it is in now (`status: in_progress`, `current_phase`, `since`), `status: published` or `status: cancelled`")
+                               hint: "give the phase it is in now (`status: in_progress`, `current_phase`, `since`), `status: published` or `status: cancelled`",
+                               code: .factContradictsScenario)
         case (.published(let month), _) where status != .published(month):
             diagnostics.report(statusNode, "\(path).status", "\(id) was published \(month) according to the scenario",
                                hint: "write `status: published` and `published: \(month)`, or leave the standard out")
         case (.cancelled, _) where status != .cancelled, (.superseded, _) where status != standard.status:
             diagnostics.report(statusNode, "\(path).status", "\(id) is \(standard.status.key) in the scenario: withdrawn work does not come back",
-                               hint: "leave the standard out, or change its status in the scenario")
+                               hint: "leave the standard out, or change its status in the scenario", code: .factContradictsScenario)
         default:
             break
         }
@@ -174,7 +204,7 @@ struct StatusFileParser {
         guard let until = read.month(monthNode, "\(path).until") else { return nil }
         if let asOf, until <= asOf {
             diagnostics.report(monthNode, "\(path).until", "until \(until) is not after as_of \(asOf)",
-                               hint: "a deferral that has ended by the status date is `status: not_started`; give a later month")
+                               hint: "a deferral that has ended by the status date is `status: not_started`; give a later month", code: .dateOrder)
         }
         return .deferred(until: until)
     }

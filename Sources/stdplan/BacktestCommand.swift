@@ -29,13 +29,13 @@ struct BacktestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML), as it stood at its plan start. Omit it to use the built-in 2022–2025 baseline.")
+    @Argument(help: "Scenario file (YAML), as it stood at its plan start; - reads it from standard input. Omit it to use the built-in 2022–2025 baseline.")
     var scenario: String?
 
     @Option(help: "Status file (YAML): where each standard stood as of a month; entries marked `source: fact` are scored.")
     var status: String
 
-    @Option(help: "Samples per simulation (1 to \(RiskOptions.maximumSamples)); the calibration runs a few hundred simulations.")
+    @Option(help: "Samples per simulation (1 to \(RiskOptions.maximumSamples)); the calibration runs about a hundred simulations.")
     var samples: Int = Self.defaultSamples
 
     @Option(help: "Seed of the random draws (the same for every simulation, so factors are compared on the same draws).")
@@ -51,38 +51,48 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     static let defaultSamples = 2_000
 
     func validate() throws {
         guard (1...RiskOptions.maximumSamples).contains(samples) else {
-            throw ValidationError("--samples must be 1 to \(RiskOptions.maximumSamples)")
+            throw commandLineError("--samples must be 1 to \(RiskOptions.maximumSamples)")
         }
-        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be 1 to 1024") }
-        if let writeCalibrated, writeCalibrated == outputOptions.output {
-            throw ValidationError("--write-calibrated and --output name the same file; give each its own")
+        if let threads, !(1...1024).contains(threads) { throw commandLineError("--threads must be 1 to 1024") }
+        if let writeCalibrated, writeCalibrated == "-" || writeCalibrated == outputOptions.file {
+            throw commandLineError("--write-calibrated needs a file of its own (not standard output, not the --output file)")
         }
     }
 
     func run() throws {
         do {
-            // Fail before minutes of simulation, not after: stdplan never overwrites a file.
-            for path in [writeCalibrated, outputOptions.output].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
+            // Fail before the simulations, not after: stdplan never overwrites a file.
+            for path in [writeCalibrated, outputOptions.file].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
                 throw OutputError.exists(path: path)
             }
-            let (portfolio, source) = try ScenarioArgument.load(scenario)
-            let snapshot = try StatusFileLoader.load(path: status, for: portfolio)
-            let plan = try Planner.plan(portfolio, options: solverOptions.planOptions)
+            let loaded = try ScenarioArgument.loadScenario(scenario)
+            let (portfolio, source) = (loaded.portfolio, scenario ?? "built-in baseline")
+            let snapshot = try StatusFileLoader.load(path: status, for: loaded)
+            // Ctrl-C stops the plan gracefully; the simulations after it end at once (nothing is written yet).
+            let (options, watch) = progressOptions.watch("backtest", single: ["plan from \(portfolio.planStart)"], options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            Interrupt.graceful = true
+            let plan = try Planner.plan(portfolio, options: options)
+            Interrupt.graceful = false
+            watch?.finish()
+            if Interrupt.wasInterrupted { throw ExitCode.interrupted }
             guard let schedule = plan.schedule else {
-                Failure.printError(PlanReport(portfolio: portfolio, result: plan, source: source).render(.table))
+                Failure.printError(PlanReport(portfolio: portfolio, result: plan, source: source).render(.table, layout: Terminal.standardErrorLayout))
                 throw plan.status == .infeasible ? ExitCode.planInfeasible : ExitCode.noScheduleInTime
             }
-            let options = RiskOptions(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let bar = ProgressBar.onTerminal(label: "backtesting")
-            let result = try Backtest.run(portfolio: portfolio, plan: schedule, status: snapshot, options: options,
+            let riskOptions = RiskOptions(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let bar = progressOptions.quiet ? nil : ProgressBar.onTerminal(label: "backtesting")
+            let result = try Backtest.run(portfolio: portfolio, plan: schedule, status: snapshot, options: riskOptions,
                                           progress: bar.map { bar in { bar.update($0, $1) } })
             bar?.finish()
             let report = BacktestReport(portfolio: portfolio, plan: plan, backtest: result, source: source, statusSource: status)
-            try outputOptions.write(report.render(outputOptions.format))
+            try outputOptions.write(report.render(outputOptions.format, layout: outputOptions.layout))
             guard let writeCalibrated else { return }
             guard let calibration = result.calibration else {
                 Failure.printError("\(writeCalibrated): not written: no fact of \(status) could be scored, so there is nothing to calibrate\n    hint: mark entries a public source shows with `source: fact`")

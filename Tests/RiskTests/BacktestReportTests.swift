@@ -18,7 +18,7 @@ struct BacktestReportTests {
     @Test("table, Markdown, JSON and CSV say the same things")
     func formats() throws {
         let (_, report) = try Self.result.get()
-        let table = report.render(.table)
+        let table = report.render(.table, layout: .wide)
         for text in ["Facts against the forecast", "published 2022-03", "in work", "not started", "Brier score", "Log-likelihood",
                      "All durations", "Verdict: ", "By phase (each in turn, the others held)"] {
             #expect(table.contains(text), "missing \(text)")

@@ -147,7 +147,7 @@ struct ReplanTests {
         #expect(held.contributions.reduce(0) { $0 + $1.months } == held.monthsSlipped)
 
         let report = ReplanReport(scenario: portfolio, replan: replan, source: "fixture", statusSource: "status.yaml")
-        let table = report.render(.table)
+        let table = report.render(.table, layout: .wide)
         #expect(table.contains("superseded by new"))
         #expect(table.contains("deferred until 2022-10"))
         #expect(table.contains("2 cancelled or superseded (no forecast, not counted)"))
@@ -166,7 +166,7 @@ struct ReplanTests {
         let risk = try RiskSimulation.run(portfolio: replan.portfolio, plan: planned, options: RiskOptions(samples: 50, seed: 1, threads: 1))
         #expect(risk.risk(of: "dropped") == nil && risk.risk(of: "old") == nil)
         #expect(risk.risk(of: "held")?.probabilityOnTime == nil)
-        let riskText = RiskReport(portfolio: replan.portfolio, plan: plan, risk: risk, source: "fixture", asOf: status.asOf).render(.table)
+        let riskText = RiskReport(portfolio: replan.portfolio, plan: plan, risk: risk, source: "fixture", asOf: status.asOf).render(.table, layout: .wide)
         #expect(riskText.contains("Not simulated, never late: dropped (cancelled), old (superseded by new)."))
         #expect(riskText.contains("Deferred (simulated from the month the deferral ends; their target years do not count): held (deferred until 2022-10)."))
         let riskJSON = try JSONDecoder().decode(RiskDocument.self, from: Data(RiskReport(portfolio: replan.portfolio, plan: plan, risk: risk, source: "fixture").render(.json).utf8))

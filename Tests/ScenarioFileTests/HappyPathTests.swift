@@ -90,6 +90,28 @@ struct HappyPathTests {
             Dependency(predecessor: "ops-automation", predecessorPhase: "consultation", successor: "ops-maturity",
                        successorPhase: "drafting", lag: 1),
         ])
+        #expect(maturity.targetSource == .assumed)
+
+        // The process: declared categories, calendars, a capacity dip, waits and gates.
+        #expect(portfolio.categories.map(\.rawValue) == ["operations", "it-governance"])
+        #expect(portfolio.categories[1].shortName == "IT治理")
+        #expect(portfolio.calendars.map(\.id.rawValue) == ["approval-batches", "csrc-batches", "spring-festival"])
+        #expect(portfolio.calendars[0].contains(Self.m("2024-09")) && portfolio.calendars[0].contains(Self.m("2022-06")))
+        #expect(!portfolio.calendars[0].contains(Self.m("2023-06")))
+        #expect(portfolio.capacityFactors.count == 2)
+        #expect(portfolio.capacity(of: shfe, in: Self.m("2023-02")) == 1)  // 2 halved in February
+        #expect(portfolio.capacity(of: try #require(portfolio.unit("guosen")), in: Self.m("2023-02")) == 0)
+        #expect(lifeCycle[1].maxWait == 3 && lifeCycle[1].idleCost == 1)
+        #expect(lifeCycle[5].endsIn == "csrc-batches" && lifeCycle[5].startsIn == nil)
+
+        // A revision goes through the revision life cycle; the three other states.
+        let revision = try #require(portfolio.standard("backup-capability"))
+        #expect(revision.kind == .revision(of: "JR/T 0059-2010"))
+        #expect(revision.phases[1].months == 5)
+        #expect(portfolio.standard("later")?.status == .deferred(until: Self.m("2024-01")))
+        #expect(portfolio.standard("later")?.deadline == nil, "deferred work is never late")
+        #expect(portfolio.standard("dropped")?.status == .cancelled)
+        #expect(portfolio.standard("replaced")?.status == .superseded(by: "JR/T 0271—2023"))
     }
 
     @Test("the test fixture loads with its values")
