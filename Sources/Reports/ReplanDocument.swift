@@ -8,8 +8,8 @@ import Scheduling
 public struct ReplanDocument: Codable, Sendable, Equatable {
     /// One part of a slip.
     public struct ReasonEntry: Codable, Sendable, Equatable {
-        /// late_start, behind, longer_phases, longer_phase, published_later, unit_capacity,
-        /// resource_capacity, dependency, earliest_start, less_waiting or scheduling_choice.
+        /// late_start, deferred, behind, longer_phases, longer_phase, published_later, unit_capacity,
+        /// resource_capacity, dependency, earliest_start, calendar, less_waiting or scheduling_choice.
         public var kind: String
         /// The phase, unit, resource or standard it names (null if none).
         public var subject: String?
@@ -37,7 +37,7 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
         public var urgency: Int
         /// Target year (null if none).
         public var targetYear: Int?
-        /// not_started, in_progress or published, on the status date.
+        /// not_started, in_progress, published, deferred, cancelled or superseded, on the status date.
         public var status: String
         /// The phase under way (in_progress); null otherwise.
         public var phase: String?
@@ -45,11 +45,16 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
         public var since: String?
         /// Publication month in the baseline plan.
         public var planned: String
-        /// Actual publication month, or the re-plan’s.
-        public var forecast: String
-        /// forecast − planned, in months.
-        public var monthsSlipped: Int
-        /// Months of the forecast after December of the target year (null without a target).
+        /// For deferred work: the month it may start; null otherwise.
+        public var deferredUntil: String?
+        /// For superseded work: what supersedes it; null otherwise.
+        public var supersededBy: String?
+        /// Actual publication month, or the re-plan’s; null for cancelled or superseded work.
+        public var forecast: String?
+        /// forecast − planned, in months; null for cancelled or superseded work.
+        public var monthsSlipped: Int?
+        /// Months of the forecast after December of the target year (null without a target, and
+        /// for deferred, cancelled or superseded work).
         public var monthsLate: Int?
         /// The kind of the largest reason when it slipped, else null.
         public var reason: String?
@@ -59,6 +64,7 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case id, name, urgency, status, phase, since, planned, forecast, reason, reasons
             case targetYear = "target_year", monthsSlipped = "months_slipped", monthsLate = "months_late"
+            case deferredUntil = "deferred_until", supersededBy = "superseded_by"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -70,6 +76,8 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
             try c.encode(status, forKey: .status)
             try c.encode(phase, forKey: .phase)
             try c.encode(since, forKey: .since)
+            try c.encode(deferredUntil, forKey: .deferredUntil)
+            try c.encode(supersededBy, forKey: .supersededBy)
             try c.encode(planned, forKey: .planned)
             try c.encode(forecast, forKey: .forecast)
             try c.encode(monthsSlipped, forKey: .monthsSlipped)
@@ -121,10 +129,15 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
             case .published, .deferred, .cancelled, .superseded:
                 status = item.status.key
             }
+            var deferredUntil: String?
+            var supersededBy: String?
+            if case .deferred(let until) = item.status { deferredUntil = until.description }
+            if case .superseded(let by) = item.status { supersededBy = by }
             return SlippageEntry(
                 id: item.standard.rawValue, name: standard?.name ?? item.standard.rawValue, urgency: standard?.urgency ?? 0,
                 targetYear: item.targetYear, status: status, phase: phase, since: since, planned: item.planned.description,
-                forecast: item.forecast.description, monthsSlipped: item.monthsSlipped, monthsLate: item.monthsLate,
+                deferredUntil: deferredUntil, supersededBy: supersededBy, forecast: item.forecast?.description,
+                monthsSlipped: item.isWithdrawn ? nil : item.monthsSlipped, monthsLate: item.monthsLate,
                 reason: item.mainReason?.kind,
                 reasons: item.contributions.map { ReasonEntry(kind: $0.reason.kind, subject: $0.reason.subject, months: $0.months, text: text.describe($0.reason, standard)) })
         }

@@ -23,11 +23,12 @@ public struct ReplanReport: Sendable {
         self.statusSource = statusSource
     }
 
-    /// Most slipped first, then most urgent, then by id: a stable order.
+    /// Most slipped first, then most urgent, then by id: a stable order; withdrawn work last.
     static func ordered(_ slippage: [Slippage], in scenario: Portfolio) -> [Slippage] {
         slippage.sorted { a, b in
             let ua = scenario.standard(a.standard)?.urgency ?? 0, ub = scenario.standard(b.standard)?.urgency ?? 0
-            return (b.monthsSlipped, ub, a.standard.rawValue) < (a.monthsSlipped, ua, b.standard.rawValue)
+            let wa = a.isWithdrawn ? 1 : 0, wb = b.isWithdrawn ? 1 : 0
+            return (wa, b.monthsSlipped, ub, a.standard.rawValue) < (wb, a.monthsSlipped, ua, b.standard.rawValue)
         }
     }
 
@@ -68,14 +69,18 @@ public struct ReplanReport: Sendable {
             let standard = scenario.standard(item.standard)
             table.append([
                 standard?.name ?? item.standard.rawValue, item.standard.rawValue, String(repeating: "*", count: standard?.urgency ?? 0),
-                statusText(item.status, standard), item.planned.description, item.forecast.description,
-                SlipText.signed(item.monthsSlipped), item.monthsLate.map(String.init) ?? "",
+                statusText(item.status, standard), item.planned.description, item.forecast?.description ?? "—",
+                item.isWithdrawn ? "—" : SlipText.signed(item.monthsSlipped), item.monthsLate.map(String.init) ?? "",
             ] + (reasonsBelow ? [] : [words.summary(item)]), colour: (item.monthsLate ?? 0) > 0 ? .late : item.monthsSlipped > 0 ? .atRisk : nil)
         }
         out += markdown ? table.markdown() : table.render(layout)
         let slipped = replan.slippage.filter { $0.monthsSlipped > 0 }
         out += markdown ? "\n" : ""
-        out += TerminalText.paragraph("\(slipped.count) of \(replan.slippage.count) standards slipped, by \(slipped.reduce(0) { $0 + $1.monthsSlipped }) months in all. "
+        let withdrawn = replan.slippage.filter(\.isWithdrawn).count, deferred = replan.slippage.filter(\.isDeferred).count
+        var counts = "\(slipped.count) of \(replan.slippage.count - withdrawn) standards slipped, by \(slipped.reduce(0) { $0 + $1.monthsSlipped }) months in all"
+        if withdrawn > 0 { counts += "; \(withdrawn) cancelled or superseded (no forecast, not counted)" }
+        if deferred > 0 { counts += "; \(deferred) deferred (target no longer counts, never late)" }
+        out += TerminalText.paragraph(counts + ". "
                                       + "Slip: forecast minus planned publication; Late: months after December of the target year; "
                                       + "Why: the parts of the slip (they add up to it), largest first.", width: layout.width)
         if reasonsBelow {
@@ -95,11 +100,14 @@ public struct ReplanReport: Sendable {
     }
 
     private func csv() -> String {
-        var out = CSV.line(["id", "name", "urgency", "target_year", "status", "phase", "since", "planned", "forecast", "months_slipped", "months_late", "reason", "reasons"])
+        var out = CSV.line(["id", "name", "urgency", "target_year", "status", "phase", "since", "planned", "forecast", "months_slipped", "months_late", "reason", "reasons",
+                            "deferred_until", "superseded_by"])
         for entry in ReplanDocument(scenario: scenario, replan: replan).slippage {
+            let reasons = entry.reasons.map { "\($0.text) \(SlipText.signed($0.months))" }.joined(separator: "; ")
+            let slipped = entry.monthsSlipped.map(String.init) ?? ""
             out += CSV.line([entry.id, entry.name, "\(entry.urgency)", entry.targetYear.map(String.init) ?? "", entry.status, entry.phase ?? "",
-                             entry.since ?? "", entry.planned, entry.forecast, "\(entry.monthsSlipped)", entry.monthsLate.map(String.init) ?? "",
-                             entry.reason ?? "", entry.reasons.map { "\($0.text) \(SlipText.signed($0.months))" }.joined(separator: "; ")])
+                             entry.since ?? "", entry.planned, entry.forecast ?? "", slipped, entry.monthsLate.map(String.init) ?? "",
+                             entry.reason ?? "", reasons, entry.deferredUntil ?? "", entry.supersededBy ?? ""])
         }
         let schedule = PlanReport(portfolio: replan.portfolio, result: replan.result, source: source).render(.csv)
         return CSV.sections([("Re-planned schedule", schedule), ("Slippage", out)])

@@ -30,6 +30,30 @@ public struct RiskDocument: Codable, Sendable, Equatable {
         public var expectedMonthsLate: Double?
         /// Share of samples in which it is late or on the chain that decides a late publication.
         public var criticality: Double
+        /// For deferred work, the month it may start (its target year no longer counts); else null.
+        public var deferredUntil: String? = nil
+    }
+
+    /// Work that is cancelled or superseded: not simulated, listed apart.
+    public struct WithdrawnEntry: Codable, Sendable, Equatable {
+        /// Its id in the scenario.
+        public var id: String
+        /// Its name.
+        public var name: String
+        /// cancelled or superseded.
+        public var status: String
+        /// What supersedes it (null when cancelled).
+        public var supersededBy: String?
+
+        enum CodingKeys: String, CodingKey { case id, name, status, supersededBy = "superseded_by" }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(status, forKey: .status)
+            try c.encode(supersededBy, forKey: .supersededBy)
+        }
     }
 
     /// The portfolio's figures.
@@ -102,10 +126,12 @@ public struct RiskDocument: Codable, Sendable, Equatable {
     public var portfolio: PortfolioEntry
     /// The tornado, largest swing first.
     public var sensitivity: [DriverEntry]
+    /// Cancelled and superseded work (not simulated, never late), in scenario order.
+    public var withdrawn: [WithdrawnEntry]
 
     enum CodingKeys: String, CodingKey {
         case format, generator, scenario, planStart = "plan_start", asOf = "as_of", planStatus = "plan_status", samples, seed
-        case uncertainPhases = "uncertain_phases", policy, standards, portfolio, sensitivity
+        case uncertainPhases = "uncertain_phases", policy, standards, portfolio, sensitivity, withdrawn
     }
 
     // Absent values are written as null rather than left out, so every key is always there.
@@ -124,6 +150,7 @@ public struct RiskDocument: Codable, Sendable, Equatable {
         try c.encode(standards, forKey: .standards)
         try c.encode(portfolio, forKey: .portfolio)
         try c.encode(sensitivity, forKey: .sensitivity)
+        try c.encode(withdrawn, forKey: .withdrawn)
     }
 
     /// The policy every risk figure assumes.
@@ -145,11 +172,18 @@ public struct RiskDocument: Codable, Sendable, Equatable {
         uncertainPhases = risk.uncertainPhases
         policy = Self.policy
         standards = risk.standards.map { item in
-            StandardEntry(
+            var entry = StandardEntry(
                 id: item.standard.rawValue, name: portfolio.standard(item.standard)?.name ?? item.standard.rawValue, urgency: item.urgency,
                 targetYear: item.targetYear, plannedPublished: item.plannedPublication.description,
                 pOnTime: item.probabilityOnTime.map(Self.rounded), p50: item.p50.description, p80: item.p80.description, p90: item.p90.description,
                 expectedMonthsLate: item.expectedMonthsLate.map(Self.rounded), criticality: Self.rounded(item.criticality))
+            if case .deferred(let until) = portfolio.standard(item.standard)?.status { entry.deferredUntil = until.description }
+            return entry
+        }
+        withdrawn = portfolio.standards.filter(\.isWithdrawn).map { standard in
+            var by: String?
+            if case .superseded(let replacement) = standard.status { by = replacement }
+            return WithdrawnEntry(id: standard.id.rawValue, name: standard.name, status: standard.status.key, supersededBy: by)
         }
         let p = risk.portfolio
         self.portfolio = PortfolioEntry(
@@ -167,7 +201,7 @@ public struct RiskDocument: Codable, Sendable, Equatable {
 extension RiskDocument.StandardEntry {
     enum CodingKeys: String, CodingKey {
         case id, name, urgency, targetYear = "target_year", plannedPublished = "planned_published", pOnTime = "p_on_time"
-        case p50, p80, p90, expectedMonthsLate = "expected_months_late", criticality
+        case p50, p80, p90, expectedMonthsLate = "expected_months_late", criticality, deferredUntil = "deferred_until"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -183,6 +217,7 @@ extension RiskDocument.StandardEntry {
         try c.encode(p90, forKey: .p90)
         try c.encode(expectedMonthsLate, forKey: .expectedMonthsLate)
         try c.encode(criticality, forKey: .criticality)
+        try c.encode(deferredUntil, forKey: .deferredUntil)
     }
 }
 

@@ -75,7 +75,9 @@ public struct RiskReport: Sendable {
         out += TerminalText.paragraph("P(on time): published by December of the target year. P50/P80/P90: month by which that share of samples has published.",
                                       width: layout.width)
         out += TerminalText.paragraph("E[late]: mean months late. Critical: share of samples in which it is late or on the chain that decides a late publication.",
-                                      width: layout.width) + "\n"
+                                      width: layout.width)
+        for line in apart() { out += TerminalText.paragraph(line, width: layout.width) }
+        out += "\n"
 
         let p = risk.portfolio
         out += markdown ? "## Portfolio\n\n" : "Portfolio\n"
@@ -112,6 +114,21 @@ public struct RiskReport: Sendable {
         out += TerminalText.paragraph("Urgency-weighted months late, mean over the tenth of samples in which the driver's phases ran fastest and slowest.",
                                       width: layout.width)
         return out
+    }
+
+    /// Deferred and withdrawn work, counted apart: a sentence each, none when there is none.
+    private func apart() -> [String] {
+        var lines: [String] = []
+        let deferred = portfolio.standards.filter(\.isDeferred)
+        if !deferred.isEmpty {
+            lines.append("Deferred (simulated from the month the deferral ends; their target years do not count): "
+                         + deferred.map { "\($0.id) (\($0.status.words(for: $0)))" }.joined(separator: ", ") + ".")
+        }
+        let withdrawn = portfolio.standards.filter(\.isWithdrawn)
+        if !withdrawn.isEmpty {
+            lines.append("Not simulated, never late: " + withdrawn.map { "\($0.id) (\($0.status.words(for: $0)))" }.joined(separator: ", ") + ".")
+        }
+        return lines
     }
 
     private func json() -> String {

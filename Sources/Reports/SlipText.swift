@@ -11,6 +11,7 @@ struct SlipText {
         func phase(_ id: PhaseID) -> String { standard?.phases.first { $0.id == id }?.name ?? id.rawValue }
         switch reason {
         case .lateStart: return "late start"
+        case .deferred(let until): return "deferred until \(until)"
         case .behind(let reaching): return "behind on reaching \(phase(reaching))"
         case .longerPhases(let from, let through): return from == through ? "longer \(phase(from))" : "longer \(phase(from))–\(phase(through))"
         case .longerPhase(let id): return "longer \(phase(id))"
@@ -27,8 +28,10 @@ struct SlipText {
         }
     }
 
-    /// The reasons of `item`, largest first, e.g. "late start +28, capacity of wg-review +5".
+    /// The reasons of `item`, largest first, e.g. "late start +28, capacity of wg-review +5";
+    /// for withdrawn work its status ("cancelled", "superseded by JR/T 0271—2023").
     func summary(_ item: Slippage) -> String {
+        if item.isWithdrawn { return item.status.words(for: scenario.standard(item.standard)) }
         guard item.monthsSlipped != 0 else { return item.contributions.isEmpty ? "on plan" : "on plan (" + parts(item) + ")" }
         return parts(item)
     }

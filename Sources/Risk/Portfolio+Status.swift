@@ -2,9 +2,12 @@ import PlanModel
 
 extension Portfolio {
     /// This portfolio as it stands on the status date: planning starts at `status.asOf`, each
-    /// standard takes the status the file gives it (a fact for the planner: published work is
-    /// done, a phase under way keeps its start), and a lead unit named in the status replaces
-    /// the candidates. The horizon is the status file's, else the scenario's (at least `asOf`).
+    /// standard takes the status the file gives it (a fact for the planner, whether the file
+    /// marks it `fact` or `assumption`: published work is done, a phase under way keeps its
+    /// start, deferred work starts no earlier than its month, cancelled and superseded work is
+    /// not scheduled and dependencies on it are void or wait for the superseding standard), and
+    /// a lead unit named in the status replaces the candidates. The horizon is the status
+    /// file's, else the scenario's (at least `asOf`).
     public func applying(_ status: StatusSnapshot) -> Portfolio {
         var copy = self
         copy.planStart = status.asOf

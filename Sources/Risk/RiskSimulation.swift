@@ -81,14 +81,24 @@ public enum RiskSimulation {
     /// Runs `blocks` on up to `threads` threads; worker w takes blocks w, w + threads, …
     @available(macOS 15.0, *)
     private static func parallel(_ model: SimulationModel, seed: UInt64, blocks: [SampleBlock], threads: Int) -> [SampleBlock] {
-        let results = Mutex<[SampleBlock?]>(Array(repeating: nil, count: blocks.count))
-        let workers = min(threads, blocks.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var runner = SampleRunner(model: model, seed: seed)
-            var index = worker
-            while index < blocks.count {
-                var item = blocks[index]
-                runner.run(into: &item)
+        parallel(blocks, threads: threads, worker: { SampleRunner(model: model, seed: seed) }, work: { runner, block in runner.run(into: &block) })
+    }
+
+    /// Runs `work` on every item on up to `threads` threads, each with a worker of its own (its
+    /// scratch space, made once); worker w takes items w, w + threads, … Items come back in
+    /// their order, so what is merged from them does not depend on the number of threads.
+    @available(macOS 15.0, *)
+    static func parallel<Item: Sendable, Worker>(
+        _ items: [Item], threads: Int, worker: @Sendable () -> Worker, work: @Sendable (inout Worker, inout Item) -> Void
+    ) -> [Item] {
+        let results = Mutex<[Item?]>(Array(repeating: nil, count: items.count))
+        let workers = min(threads, items.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var state = worker()
+            var index = w
+            while index < items.count {
+                var item = items[index]
+                work(&state, &item)
                 results.withLock { $0[index] = item }
                 index += workers
             }

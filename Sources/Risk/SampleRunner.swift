@@ -26,9 +26,18 @@ struct SampleRunner {
         for offset in 0..<block.count { run(sample: block.first + offset, offset: offset, into: &block) }
     }
 
-    private mutating func run(sample: Int, offset: Int, into block: inout SampleBlock) {
+    /// Draws sample `sample`'s durations and re-times the plan with them; the outcome is ``retimed``.
+    /// (The backtest reads it directly; ``run(into:)`` records the risk figures from it.)
+    mutating func retime(sample: Int) {
         drawDurations(sample: sample)
         pass.retime()
+    }
+
+    /// The plan re-timed by the last ``retime(sample:)``.
+    var retimed: RetimingPass { pass }
+
+    private mutating func run(sample: Int, offset: Int, into block: inout SampleBlock) {
+        retime(sample: sample)
         let standards = model.open.count
         var onTime: Int32 = 0
         var lateness: Int32 = 0

@@ -4,6 +4,9 @@ import PlanModel
 public enum SlipReason: Hashable, Sendable {
     /// It started, or can start, later than planned (e.g. not started by the status date).
     case lateStart
+    /// It was deferred (延期) until the month given: the months from its planned start to the end
+    /// of the deferral.
+    case deferred(until: Month)
     /// It reached `phase` later than planned; the status does not say whether it started late
     /// or earlier phases took longer.
     case behind(reaching: PhaseID)
@@ -34,6 +37,7 @@ public enum SlipReason: Hashable, Sendable {
     public var kind: String {
         switch self {
         case .lateStart: "late_start"
+        case .deferred: "deferred"
         case .behind: "behind"
         case .longerPhases: "longer_phases"
         case .longerPhase: "longer_phase"
@@ -57,6 +61,7 @@ public enum SlipReason: Hashable, Sendable {
         case .resourceCapacity(let resource): resource.rawValue
         case .dependency(let standard): standard.rawValue
         case .calendar(let calendar): calendar.rawValue
+        case .deferred(let until): until.description
         case .lateStart, .publishedLater, .earliestStart, .lessWaiting, .schedulingChoice: nil
         }
     }

@@ -13,8 +13,10 @@ import PlanModel
 ///          + Σ (forecast − planned wait before each later phase)
 ///          + (re-plan − compacted publication)
 ///
-/// and each part is named: a late start, slower progress before the status date, a longer
-/// phase, a wait for a unit's or a shared resource's capacity, a wait for a dependency.
+/// and each part is named: a late start (or a deferral), slower progress before the status
+/// date, a longer phase, a wait for a unit's or a shared resource's capacity, a wait for a
+/// dependency. Work the status cancels or supersedes has no forecast and no parts: it is
+/// listed with its status, never as slipped.
 struct SlippageAnalysis {
     let scenario: Portfolio
     let baseline: Schedule
@@ -37,6 +39,14 @@ struct SlippageAnalysis {
                 throw .scheduleMismatch(standard: standard.id, reason: "it has no entry in the baseline plan")
             }
             let now = status.entry(for: standard.id)?.status ?? standard.status
+            switch now {
+            case .cancelled, .superseded:
+                // Withdrawn work has no forecast: it is listed with its status, never as slipped or late.
+                result.append(Slippage(standard: standard.id, status: now, planned: planned.published, forecast: nil, targetYear: standard.targetYear, contributions: []))
+                continue
+            default:
+                break
+            }
             var parts: [SlipContribution] = []
             let published: Month
             if case .published(let month) = now {
@@ -86,10 +96,17 @@ struct SlippageAnalysis {
                 parts.append(SlipContribution(reason: reason, months: reach))
             }
         default:
-            // Not started: late by the status date, then whatever holds its start after that.
-            let notStarted = max(0, status.asOf - anchor.start)
-            if notStarted > 0 { parts.append(SlipContribution(reason: .lateStart, months: notStarted)) }
-            let extra = forecastStart - max(anchor.start, status.asOf)
+            // Not started: late by the status date (or held by a deferral until its month), then
+            // whatever holds its start after that.
+            var hold = status.asOf
+            var held = SlipReason.lateStart
+            if case .deferred(let until) = now {
+                hold = max(until, status.asOf)
+                held = .deferred(until: until)
+            }
+            let notStarted = max(0, hold - anchor.start)
+            if notStarted > 0 { parts.append(SlipContribution(reason: held, months: notStarted)) }
+            let extra = forecastStart - max(anchor.start, hold)
             if extra > 0 {
                 parts.append(SlipContribution(reason: cause(of: tasks[0], model: model, pass: pass), months: extra))
             } else if extra < 0 {

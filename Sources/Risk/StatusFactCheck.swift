@@ -2,7 +2,9 @@ import PlanModel
 
 /// Checks that a re-planned schedule keeps every fact of a status file, independently of how
 /// the status was applied: published months, the phase under way and its start, no work
-/// before the status date for what has not started, and the lead units the status names.
+/// before the status date for what has not started, none before the end of a deferral (and
+/// then from the first phase), none at all for cancelled or superseded work, and the lead units
+/// the status names.
 public enum StatusFactCheck {
     /// Every fact of `status` that `schedule` does not keep, in words; empty when all are kept.
     /// `portfolio` is the scenario (for the life cycle of standards not started).
@@ -25,7 +27,12 @@ public enum StatusFactCheck {
             case .cancelled, .superseded:
                 break
             case .deferred(let until):
-                if let first = entry.phases.first, first.start < max(until, status.asOf) {
+                // Deferred work has not begun: its whole life cycle lies ahead, from the month the deferral ends.
+                guard let first = entry.phases.first else {
+                    problems.append("\(id) is deferred until \(until), the re-plan has no phase for it")
+                    continue
+                }
+                if first.phase != portfolio.standard(id)?.phases.first?.id || first.start < max(until, status.asOf) {
                     problems.append("\(id) is deferred until \(until), the re-plan starts \(first.phase) in \(first.start)")
                 }
             case .published(let month):

@@ -12,8 +12,13 @@ struct StatusFileParser {
     var read: NodeReader { NodeReader(diagnostics: diagnostics) }
 
     private static let topKeys = ["format", "as_of", "horizon_end", "standards"]
-    private static let entryKeys = ["id", "status", "current_phase", "since", "published", "reference", "lead_unit"]
-    private static let statuses = ["not_started", "in_progress", "published"]
+    private static let entryKeys = ["id", "status", "current_phase", "since", "published", "until", "by", "reference", "lead_unit", "source"]
+    private static let statuses = ["not_started", "in_progress", "published", "deferred", "cancelled", "superseded"]
+    /// The keys only one status takes.
+    private static let ownKeys: [(status: String, keys: [String])] = [
+        ("in_progress", ["current_phase", "since"]), ("published", ["published"]), ("deferred", ["until"]), ("superseded", ["by"]),
+    ]
+    private static let statusHint = "use not_started, in_progress, published, deferred (with `until`), cancelled or superseded (with `by`)"
 
     func snapshot(from root: Node) -> StatusSnapshot? {
         guard let entries = read.mapping(root, "", allowed: Self.topKeys) else { return nil }
@@ -63,7 +68,7 @@ struct StatusFileParser {
             let missing = portfolio.standards.filter { $0.isOpen && seen[$0.id.rawValue] == nil }.map(\.id.rawValue)
             if !missing.isEmpty {
                 diagnostics.report(node, "standards", "no status for \(missing.count) open standard\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))",
-                                   hint: "add an entry for each, with `status: not_started`, `in_progress` or `published`; mark guesses as assumptions in a comment")
+                                   hint: "add an entry for each, with `status: not_started`, `in_progress`, `published`, `deferred`, `cancelled` or `superseded`; mark what a source shows with `source: fact`")
             }
         }
         guard let asOf else { return nil }
@@ -113,52 +118,118 @@ struct StatusFileParser {
             return (nil, nil)
         }
         guard let statusNode = values["status"] else {
-            diagnostics.report(node, "\(path).status", "missing required key 'status'", hint: "use not_started, in_progress or published")
+            diagnostics.report(node, "\(path).status", "missing required key 'status'", hint: Self.statusHint)
             return (standard.id, nil)
         }
         guard let statusText = read.string(statusNode, "\(path).status") else { return (standard.id, nil) }
         guard Self.statuses.contains(statusText) else {
-            let hint = statusText == "planned" ? "a status file says `not_started` for work that has not begun" : "use not_started, in_progress or published"
+            let hint = statusText == "planned" ? "a status file says `not_started` for work that has not begun" : Self.statusHint
             diagnostics.report(statusNode, "\(path).status", "unknown status '\(statusText)'", hint: hint)
             return (standard.id, nil)
         }
-        for key in ["current_phase", "since"] where statusText != "in_progress" && values[key] != nil {
-            diagnostics.report(values[key], "\(path).\(key)", "'\(key)' only applies to `status: in_progress`", hint: "set `status: in_progress` or remove '\(key)'")
-        }
-        if statusText != "published", values["published"] != nil {
-            diagnostics.report(values["published"], "\(path).published", "'published' only applies to `status: published`", hint: "set `status: published` or remove 'published'")
-        }
-
-        let status: StandardStatus?
-        switch statusText {
-        case "published":
-            status = published(values, node, path, standard, asOf: asOf)
-        case "in_progress":
-            status = inProgress(values, node, path, standard, asOf: asOf)
-        default:
-            status = .planned
-            if case .inProgress(let phase, let since) = standard.status {
-                diagnostics.report(statusNode, "\(path).status", "\(id) cannot be not started: the scenario has it in \(phase) since \(since)",
-                                   hint: "give the phase it is in now (`status: in_progress`, `current_phase`, `since`) or `status: published`")
+        for (owner, keys) in Self.ownKeys where owner != statusText {
+            for key in keys where values[key] != nil {
+                diagnostics.report(values[key], "\(path).\(key)", "'\(key)' only applies to `status: \(owner)`", hint: "set `status: \(owner)` or remove '\(key)'")
             }
         }
-        if case .published(let month) = standard.status, let status, status != .published(month) {
-            diagnostics.report(statusNode, "\(path).status", "\(id) was published \(month) according to the scenario",
-                               hint: "write `status: published` and `published: \(month)`, or leave the standard out")
-        }
+        let status = self.status(statusText, values, node, path, standard, asOf: asOf)
+        if let status { checkAgainstScenario(status, statusNode, path, standard) }
 
         var leadUnit: UnitID?
         if let unitNode = values["lead_unit"], let unit = read.identifier(unitNode, "\(path).lead_unit") {
             if portfolio.unit(UnitID(unit)) == nil {
                 let hint = closest(to: unit, among: portfolio.units.map(\.id.rawValue).sorted()).map { "did you mean '\($0)'?" } ?? "declare it under `units:` in the scenario"
                 diagnostics.report(unitNode, "\(path).lead_unit", "unknown unit '\(unit)'", hint: hint)
+            } else if ["cancelled", "superseded"].contains(statusText) {
+                diagnostics.report(unitNode, "\(path).lead_unit", "'lead_unit' does not apply to `status: \(statusText)`: withdrawn work has no lead unit",
+                                   hint: "remove 'lead_unit'", code: .conflictingKeys)
             } else {
                 leadUnit = UnitID(unit)
             }
         }
         let reference = values["reference"].flatMap { read.string($0, "\(path).reference") }
+        let source = values["source"].flatMap { self.source($0, "\(path).source") } ?? .assumption
         guard diagnostics.problems.count == before, let status else { return (standard.id, nil) }
-        return (standard.id, StatusEntry(standard: standard.id, status: status, leadUnit: leadUnit, reference: reference))
+        return (standard.id, StatusEntry(standard: standard.id, status: status, leadUnit: leadUnit, reference: reference, source: source))
+    }
+
+    /// The status `statusText` with its own keys; nil after a problem.
+    private func status(_ statusText: String, _ values: [String: Node], _ node: Node, _ path: String, _ standard: Standard, asOf: Month?) -> StandardStatus? {
+        switch statusText {
+        case "published": return published(values, node, path, standard, asOf: asOf)
+        case "in_progress": return inProgress(values, node, path, standard, asOf: asOf)
+        case "deferred": return deferred(values, node, path, asOf: asOf)
+        case "cancelled": return .cancelled
+        case "superseded": return superseded(values, node, path, standard)
+        default: return .planned
+        }
+    }
+
+    /// Problems of a status that contradicts where the scenario has the standard at its plan start.
+    private func checkAgainstScenario(_ status: StandardStatus, _ statusNode: Node, _ path: String, _ standard: Standard) {
+        let id = standard.id.rawValue
+        switch (standard.status, status) {
+        case (.inProgress(let phase, let since), .planned), (.inProgress(let phase, let since), .deferred):
+            // The model defers only work not yet begun: a deferred standard starts its life cycle afresh.
+            diagnostics.report(statusNode, "\(path).status", "\(id) cannot be \(status == .planned ? "not started" : "deferred"): the scenario has it in \(phase) since \(since)",
+                               hint: "give the phase it is in now (`status: in_progress`, `current_phase`, `since`), `status: published` or `status: cancelled`",
+                               code: .factContradictsScenario)
+        case (.published(let month), _) where status != .published(month):
+            diagnostics.report(statusNode, "\(path).status", "\(id) was published \(month) according to the scenario",
+                               hint: "write `status: published` and `published: \(month)`, or leave the standard out")
+        case (.cancelled, _) where status != .cancelled, (.superseded, _) where status != standard.status:
+            diagnostics.report(statusNode, "\(path).status", "\(id) is \(standard.status.key) in the scenario: withdrawn work does not come back",
+                               hint: "leave the standard out, or change its status in the scenario", code: .factContradictsScenario)
+        default:
+            break
+        }
+    }
+
+    /// `source: fact | assumption`.
+    private func source(_ node: Node, _ path: String) -> StatusSource? {
+        guard let text = read.string(node, path) else { return nil }
+        guard let source = StatusSource(rawValue: text) else {
+            diagnostics.report(node, path, "unknown source '\(text)'",
+                               hint: "`fact` when a public source shows it (an announcement, a posted draft), `assumption` (the default) otherwise")
+            return nil
+        }
+        return source
+    }
+
+    private func deferred(_ values: [String: Node], _ node: Node, _ path: String, asOf: Month?) -> StandardStatus? {
+        guard let monthNode = values["until"] else {
+            diagnostics.report(node, "\(path).until", "missing required key 'until'", hint: "give the month work may start, e.g. `until: 2026-06`")
+            return nil
+        }
+        guard let until = read.month(monthNode, "\(path).until") else { return nil }
+        if let asOf, until <= asOf {
+            diagnostics.report(monthNode, "\(path).until", "until \(until) is not after as_of \(asOf)",
+                               hint: "a deferral that has ended by the status date is `status: not_started`; give a later month", code: .dateOrder)
+        }
+        return .deferred(until: until)
+    }
+
+    private func superseded(_ values: [String: Node], _ node: Node, _ path: String, _ standard: Standard) -> StandardStatus? {
+        guard let byNode = values["by"] else {
+            diagnostics.report(node, "\(path).by", "missing required key 'by'",
+                               hint: "name what supersedes it: a standard id of the scenario or a number, e.g. `by: JR/T 0271—2023`")
+            return nil
+        }
+        guard let by = read.string(byNode, "\(path).by") else { return nil }
+        if by == standard.id.rawValue {
+            diagnostics.report(byNode, "\(path).by", "\(by) cannot supersede itself", hint: "name the standard that replaces it")
+            return nil
+        }
+        // A bare id that is not in the scenario is most likely a typo (numbers such as
+        // JR/T 0271—2023 carry a slash or a space).
+        let looksLikeID = by.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0))) || $0 == "-" }
+        if looksLikeID, portfolio.standard(StandardID(by)) == nil {
+            let suggestion = closest(to: by, among: portfolio.standards.map(\.id.rawValue).sorted()).map { "did you mean '\($0)'? " } ?? ""
+            diagnostics.report(byNode, "\(path).by", "unknown standard '\(by)'",
+                               hint: suggestion + "name a standard of the scenario, or give the superseding standard's number, e.g. JR/T 0271—2023")
+            return nil
+        }
+        return .superseded(by: by)
     }
 
     private func published(_ values: [String: Node], _ node: Node, _ path: String, _ standard: Standard, asOf: Month?) -> StandardStatus? {

@@ -1,6 +1,6 @@
 import ArgumentParser
 
 extension StdPlan {
-    /// Slippage risk and progress tracking: risk, replan.
-    static var riskCommands: [any ParsableCommand.Type] { [RiskCommand.self, ReplanCommand.self] }
+    /// Slippage risk and progress tracking: risk, replan, backtest.
+    static var riskCommands: [any ParsableCommand.Type] { [RiskCommand.self, ReplanCommand.self, BacktestCommand.self] }
 }

@@ -21,6 +21,7 @@ struct StdPlan: ParsableCommand {
               stdplan bottlenecks
               stdplan risk --samples 10000 --seed 7
               stdplan replan --status Scenarios/status/2025-12.yaml
+              stdplan backtest --status Scenarios/status/2025-12.yaml
               stdplan bench psplib path/to/psplib/j30
 
             Tables fit the terminal (else COLUMNS, else 100 columns; --wide for every column); \

@@ -14,13 +14,13 @@ struct ReasonDocumentationTests {
     /// One reason of each kind; the switch fails to compile when a kind is added without a case here.
     static let reasons: [SlipReason] = {
         let all: [SlipReason] = [
-            .lateStart, .behind(reaching: "drafting"), .longerPhases(from: "drafting", through: "review"), .longerPhase("review"),
+            .lateStart, .deferred(until: Month(year: 2026, month: 6)), .behind(reaching: "drafting"), .longerPhases(from: "drafting", through: "review"), .longerPhase("review"),
             .publishedLater, .unitCapacity("u"), .resourceCapacity("r"), .dependency("s"), .earliestStart, .calendar("c"), .lessWaiting,
             .schedulingChoice,
         ]
         for reason in all {
             switch reason {
-            case .lateStart, .behind, .longerPhases, .longerPhase, .publishedLater, .unitCapacity, .resourceCapacity, .dependency,
+            case .lateStart, .deferred, .behind, .longerPhases, .longerPhase, .publishedLater, .unitCapacity, .resourceCapacity, .dependency,
                  .earliestStart, .calendar, .lessWaiting, .schedulingChoice: continue
             }
         }

@@ -105,6 +105,90 @@ struct ReplanTests {
         #expect(try slip("queued") == [SlipContribution(reason: .unitCapacity("u"), months: 3)])
     }
 
+    /// Unit `u` (capacity 1), one 2-month phase each, targets 2022: `held`, `dropped`, `old`
+    /// (which `after` waits for) and `new`. As of 2022-03 nothing has started; `held` is
+    /// deferred until 2022-10, `dropped` cancelled, `old` superseded by `new`.
+    static func withdrawals() -> (Portfolio, StatusSnapshot) {
+        let work = [RiskFixtures.phase("work", months: 2)]
+        let portfolio = RiskFixtures.portfolio(
+            ["held", "dropped", "old", "new", "after"].map { RiskFixtures.standard($0, phases: work) },
+            dependencies: [Dependency(predecessor: "old", successor: "after")], horizon: Month(year: 2024, month: 12))
+        let status = StatusSnapshot(asOf: Month(year: 2022, month: 3), entries: [
+            StatusEntry(standard: "held", status: .deferred(until: Month(year: 2022, month: 10))),
+            StatusEntry(standard: "dropped", status: .cancelled, source: .fact),
+            StatusEntry(standard: "old", status: .superseded(by: "new")),
+            StatusEntry(standard: "new", status: .planned),
+            StatusEntry(standard: "after", status: .planned),
+        ])
+        return (portfolio, status)
+    }
+
+    @Test("deferred, cancelled and superseded work: kept by the re-plan, counted apart, never slipped or late")
+    func withdrawnAndDeferred() throws {
+        let (portfolio, status) = Self.withdrawals()
+        let replan = try Replanner.replan(portfolio, status: status)
+        let schedule = try #require(replan.result.schedule)
+        #expect(ScheduleValidator.check(schedule, against: replan.portfolio).isEmpty)
+        #expect(replan.brokenFacts.isEmpty)
+        #expect(schedule.entry(for: "dropped") == nil && schedule.entry(for: "old") == nil)
+        #expect(try #require(schedule.entry(for: "held")?.phases.first).start >= Month(year: 2022, month: 10))
+        // `after` waited for `old`; now it waits for `new`, which supersedes it.
+        let new = try #require(schedule.entry(for: "new"))
+        #expect(try #require(schedule.entry(for: "after")?.phases.first).start > new.published)
+
+        func slip(_ id: StandardID) throws -> Slippage { try #require(replan.slippage.first { $0.standard == id }) }
+        for id: StandardID in ["dropped", "old"] {
+            let item = try slip(id)
+            #expect(item.isWithdrawn && item.forecast == nil && item.monthsLate == nil && item.monthsSlipped == 0 && item.contributions.isEmpty)
+        }
+        let held = try slip("held")
+        #expect(held.monthsLate == nil)
+        #expect(held.contributions.contains { $0.reason == .deferred(until: Month(year: 2022, month: 10)) && $0.months > 0 })
+        #expect(held.contributions.reduce(0) { $0 + $1.months } == held.monthsSlipped)
+
+        let report = ReplanReport(scenario: portfolio, replan: replan, source: "fixture", statusSource: "status.yaml")
+        let table = report.render(.table, layout: .wide)
+        #expect(table.contains("superseded by new"))
+        #expect(table.contains("deferred until 2022-10"))
+        #expect(table.contains("2 cancelled or superseded (no forecast, not counted)"))
+        #expect(table.contains("1 deferred (target no longer counts, never late)"))
+        let document = try JSONDecoder().decode(ReplanDocument.self, from: Data(report.render(.json).utf8))
+        let dropped = try #require(document.slippage.first { $0.id == "dropped" })
+        #expect(dropped.status == "cancelled" && dropped.forecast == nil && dropped.monthsSlipped == nil && dropped.monthsLate == nil)
+        #expect(document.slippage.first { $0.id == "old" }?.supersededBy == "new")
+        #expect(document.slippage.first { $0.id == "held" }?.deferredUntil == "2022-10")
+        #expect(document.slippage.first { $0.id == "held" }?.reasons.contains { $0.kind == "deferred" } == true)
+        // Withdrawn work comes last.
+        #expect(document.slippage.suffix(2).map(\.id).sorted() == ["dropped", "old"])
+
+        // The risk simulation from the status leaves withdrawn work out and says so.
+        let (plan, planned) = try RiskFixtures.plan(replan.portfolio)
+        let risk = try RiskSimulation.run(portfolio: replan.portfolio, plan: planned, options: RiskOptions(samples: 50, seed: 1, threads: 1))
+        #expect(risk.risk(of: "dropped") == nil && risk.risk(of: "old") == nil)
+        #expect(risk.risk(of: "held")?.probabilityOnTime == nil)
+        let riskText = RiskReport(portfolio: replan.portfolio, plan: plan, risk: risk, source: "fixture", asOf: status.asOf).render(.table, layout: .wide)
+        #expect(riskText.contains("Not simulated, never late: dropped (cancelled), old (superseded by new)."))
+        #expect(riskText.contains("Deferred (simulated from the month the deferral ends; their target years do not count): held (deferred until 2022-10)."))
+        let riskJSON = try JSONDecoder().decode(RiskDocument.self, from: Data(RiskReport(portfolio: replan.portfolio, plan: plan, risk: risk, source: "fixture").render(.json).utf8))
+        #expect(riskJSON.withdrawn.map(\.id) == ["dropped", "old"])
+        #expect(riskJSON.standards.first { $0.id == "held" }?.deferredUntil == "2022-10")
+    }
+
+    @Test("the fact check catches deferred work started early and withdrawn work scheduled")
+    func factCheckOfNewStates() throws {
+        let (portfolio, status) = Self.withdrawals()
+        let replan = try Replanner.replan(portfolio, status: status)
+        var schedule = try #require(replan.result.schedule)
+        let held = try #require(schedule.standards.firstIndex { $0.standard == "held" })
+        schedule.standards[held].phases[0].start = Month(year: 2022, month: 9)
+        schedule.standards.append(StandardSchedule(standard: "dropped", leadUnit: "u", phases: [
+            ScheduledPhase(phase: "work", start: Month(year: 2022, month: 3), finish: Month(year: 2022, month: 4))], published: Month(year: 2022, month: 4)))
+        #expect(StatusFactCheck.violations(of: schedule, status: status, portfolio: portfolio) == [
+            "held is deferred until 2022-10, the re-plan starts work in 2022-09",
+            "dropped is cancelled, the re-plan still schedules it",
+        ])
+    }
+
     @Test("the re-plan renders in every format; JSON reads back")
     func renders() throws {
         let (baseline, replan) = try Self.december2025.get()

@@ -40,6 +40,7 @@ struct StatusFileTests {
           - {id: old, name: 旧, category: operations, status: published, published: 2020-12}
           - {id: going, name: 进行, category: operations, urgency: 3, target_year: 2023, lead_unit: u, status: in_progress, current_phase: review, since: 2021-11}
           - {id: fresh, name: 新, category: operations, urgency: 3, target_year: 2024, lead_unit: u}
+          - {id: gone, name: 撤, category: operations, status: cancelled}
         """
 
     static func problems(_ status: String) throws -> [ScenarioProblem] {
@@ -68,6 +69,39 @@ struct StatusFileTests {
             StatusEntry(standard: "going", status: .published(Month(year: 2023, month: 2)), reference: "JR/T 0300—2023"),
             StatusEntry(standard: "fresh", status: .inProgress(phase: "drafting", since: Month(year: 2023, month: 1)), leadUnit: "u"),
         ])
+    }
+
+    @Test("deferred, cancelled and superseded entries, and facts marked as such")
+    func newStates() throws {
+        let portfolio = try ScenarioLoader.parse(yaml: Self.scenario, file: "scenario.yaml")
+        let status = try StatusFileLoader.parse(yaml: """
+            format: 1
+            as_of: 2023-06
+            standards:
+              - {id: going, status: cancelled, source: fact}
+              - {id: fresh, status: deferred, until: 2024-03, lead_unit: u}
+            """, file: "status.yaml", for: portfolio)
+        #expect(status.entries == [
+            StatusEntry(standard: "going", status: .cancelled, source: .fact),
+            StatusEntry(standard: "fresh", status: .deferred(until: Month(year: 2024, month: 3)), leadUnit: "u", source: .assumption),
+        ])
+        let superseded = try StatusFileLoader.parse(yaml: """
+            format: 1
+            as_of: 2023-06
+            standards:
+              - {id: going, status: superseded, by: fresh, source: assumption}
+              - {id: fresh, status: superseded, by: JR/T 0271—2023}
+            """, file: "status.yaml", for: portfolio)
+        #expect(superseded.entries.map(\.status) == [.superseded(by: "fresh"), .superseded(by: "JR/T 0271—2023")])
+        #expect(superseded.entries.map(\.source) == [.assumption, .assumption])
+    }
+
+    @Test("the 2025-12 status marks exactly the three publications as facts")
+    func decemberFacts() throws {
+        let baseline = try ScenarioLoader.builtinBaseline()
+        let status = try StatusFileLoader.load(path: Self.december2025, for: baseline)
+        let facts = status.entries.filter { $0.source == .fact }.map(\.standard)
+        #expect(Set(facts) == ["elderly-app", "service-continuity", "backup-capability"])
     }
 
     struct BadCase: CustomTestStringConvertible, Sendable {
@@ -102,6 +136,26 @@ struct StatusFileTests {
                 line: 4, key: "standards[0].status", message: "old was published 2020-12 according to the scenario"),
         BadCase(name: "started before the plan start although planned then", standards: "  - {id: fresh, status: in_progress, current_phase: drafting, since: 2021-06}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
                 line: 4, key: "standards[0].since", message: "since 2021-06 is before the scenario's plan_start 2022-01"),
+        BadCase(name: "deferred without a month", standards: "  - {id: fresh, status: deferred}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].until", message: "missing required key 'until'"),
+        BadCase(name: "deferred to a month that has passed", standards: "  - {id: fresh, status: deferred, until: 2023-06}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].until", message: "until 2023-06 is not after as_of 2023-06"),
+        BadCase(name: "deferred although under way in the scenario", standards: "  - {id: fresh, status: not_started}\n  - {id: going, status: deferred, until: 2024-01}",
+                line: 5, key: "standards[1].status", message: "going cannot be deferred"),
+        BadCase(name: "'until' on another status", standards: "  - {id: fresh, status: cancelled, until: 2024-01}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].until", message: "'until' only applies to `status: deferred`"),
+        BadCase(name: "a lead unit for cancelled work", standards: "  - {id: fresh, status: cancelled, lead_unit: u}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].lead_unit", message: "'lead_unit' does not apply to `status: cancelled`"),
+        BadCase(name: "superseded without a successor", standards: "  - {id: fresh, status: superseded}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].by", message: "missing required key 'by'"),
+        BadCase(name: "superseded by an unknown id", standards: "  - {id: fresh, status: superseded, by: gonig}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].by", message: "unknown standard 'gonig'"),
+        BadCase(name: "superseded by itself", standards: "  - {id: fresh, status: superseded, by: fresh}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].by", message: "fresh cannot supersede itself"),
+        BadCase(name: "a withdrawn scenario standard brought back", standards: "  - {id: gone, status: not_started}\n  - {id: fresh, status: not_started}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].status", message: "gone is cancelled in the scenario"),
+        BadCase(name: "unknown source", standards: "  - {id: fresh, status: not_started, source: rumour}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
+                line: 4, key: "standards[0].source", message: "unknown source 'rumour'"),
         BadCase(name: "the same standard twice", standards: "  - {id: fresh, status: not_started}\n  - {id: fresh, status: not_started}\n  - {id: going, status: in_progress, current_phase: review, since: 2021-11}",
                 line: 5, key: "standards[1].id", message: "second status for 'fresh'"),
     ]

@@ -263,7 +263,7 @@ public struct HTMLReport: Sendable {
             let standard = scenario.scenario.standard(item.standard)
             out += "<tr\((item.monthsLate ?? 0) > 0 ? " class=\"late-row\"" : "")><td>\(h(standard?.name ?? item.standard.rawValue)) "
             out += "<span class=\"note\">\(h(item.standard.rawValue))</span></td><td>\(h(statusText(item.status, standard)))</td>"
-            out += "<td class=\"num\">\(item.planned)</td><td class=\"num\">\(item.forecast)</td>"
+            out += "<td class=\"num\">\(item.planned)</td><td class=\"num\">\(item.forecast?.description ?? "—")</td>"
             out += "<td class=\"num\">\(item.monthsSlipped > 0 ? "<span class=\"later\">+\(item.monthsSlipped)</span>" : DocumentNumbers.signed(item.monthsSlipped))</td>"
             out += "<td class=\"num\">\(item.monthsLate.map(String.init) ?? "")</td><td>\(h(words.summary(item)))</td></tr>\n"
         }
