@@ -20,7 +20,7 @@ struct LagrangianBoundTests {
         return LagrangianBound(problem: problem, windows: windows, objective: objective)
     }
 
-    static let options = LagrangianOptions(iterations: 400, patience: 30, deflection: 1.5)
+    static let options = LagrangianOptions(iterations: 600)
 
     // MARK: Never above an optimum
 

@@ -10,7 +10,14 @@ extension LagrangianBound {
     /// Each step moves the prices along a direction d = g + β·d′ (g the projected subgradient, d′ the
     /// previous direction, β = max(0, −τ·g·d′ / ‖d′‖²), τ = `options.deflection`; Camerini, Fratta
     /// and Maffioli), which damps the zig-zag of plain subgradient steps, by Polyak's step
-    /// θ · (target − L) / ‖d‖².
+    /// θ · (target − L) / ‖d‖², the target `options.targetRise` above the best bound so far (at least
+    /// one unit), or the upper bound if that is higher.
+    ///
+    /// Why not the upper bound alone, as Polyak's rule has it: the dual function of these portfolios
+    /// is flat around zero prices and ridged further out, and short steps stall. Measured on the
+    /// generated 100-standard portfolio (seed 1), whose dual optimum is 297.4: aiming at the
+    /// planner's incumbent, 300, the climb stopped at 293.8 after 649 steps; aiming 50 % above the
+    /// best bound, it reached 297.39 in 451. The baseline proves its optimum (421) either way.
     func maximise(_ options: LagrangianOptions = LagrangianOptions(), from initial: LagrangianMultipliers? = nil) -> LagrangianResult {
         let deadline = Deadline(seconds: options.timeLimit)
         var multipliers = initial.flatMap { $0.isValid(for: problem, heldCount: objective.held.count) ? $0 : nil } ?? zeroMultipliers
@@ -43,7 +50,7 @@ extension LagrangianBound {
                 if beta > 0 { direction = zip(direction, previous).map { d, p in zip(d, p).map { $0 + beta * $1 } } }
             }
             let norm = Self.dot(direction, direction)
-            let target = options.upperBound ?? (best.bound + max(1, 0.05 * abs(best.bound)))
+            let target = max(options.upperBound ?? -.infinity, best.bound + max(1, options.targetRise * abs(best.bound)))
             // With an upper bound below the dual value the target is wrong or met within round-off: nowhere to go.
             guard target > current.value, norm > 0 else { return result(.reachedUpperBound) }
             let size = theta * (target - current.value) / norm

@@ -13,6 +13,8 @@ package struct LagrangianBoundReport: Sendable {
     package var periods: Int
     /// The proven lower bound on the level (nil when the problem is infeasible).
     package var levelBound: Int?
+    /// The bound with every price zero: each standard on its own with unlimited capacity.
+    package var unlimitedCapacityBound: Int?
     /// The bound on the level plus guide, before rounding.
     package var bound: Double
     /// The level's value in the heuristic's schedule (nil when it found none).
@@ -28,17 +30,19 @@ package struct LagrangianBoundReport: Sendable {
     package var heuristicSeconds: Double
     package var boundSeconds: Double
 
-    /// Measures `portfolio` with at most `iterations` steps and `timeLimit` seconds for the bound, θ
-    /// starting at `initialStep` and halving after `patience` steps without progress; the heuristic
-    /// tries `heuristicIterations` perturbations of its priority rules.
-    package static func measure(_ portfolio: Portfolio, iterations: Int, timeLimit: Double?, initialStep: Double = 2, patience: Int = 10, deflection: Double = 0, decay: Double = 0.5,
-                                heuristicIterations: Int = 0) -> LagrangianBoundReport {
+    /// Measures `portfolio` with at most `iterations` steps and `timeLimit` seconds for the bound; the
+    /// other settings of ``LagrangianOptions`` at their defaults unless given. The heuristic tries
+    /// `heuristicIterations` perturbations of its priority rules; `upperBound`, the level's value in a
+    /// known schedule, replaces the heuristic's as the upper bound.
+    package static func measure(_ portfolio: Portfolio, iterations: Int, timeLimit: Double?, initialStep: Double? = nil,
+                                patience: Int? = nil, deflection: Double? = nil, targetRise: Double? = nil,
+                                heuristicIterations: Int = 0, upperBound: Int? = nil) -> LagrangianBoundReport {
         let clock = Deadline(seconds: nil)
         let problem = PhaseFolding(PlanningProblem(portfolio)).reduced
         let level = problem.levels.first ?? .lateness
         var report = LagrangianBoundReport(
             level: level.rawValue, standards: problem.open.count, tasks: problem.tasks.count, periods: problem.periodCount,
-            levelBound: nil, bound: .infinity, heuristicLevel: nil, lagrangianHeuristicLevel: nil, iterations: 0,
+            levelBound: nil, unlimitedCapacityBound: nil, bound: .infinity, heuristicLevel: nil, lagrangianHeuristicLevel: nil, iterations: 0,
             stop: LagrangianResult.Stop.infeasible.rawValue, setupSeconds: 0, heuristicSeconds: 0, boundSeconds: 0)
         guard let windows = try? TimeWindows(problem) else {
             report.setupSeconds = clock.elapsed
@@ -53,12 +57,19 @@ package struct LagrangianBoundReport: Sendable {
         report.heuristicSeconds = heuristicClock.elapsed
         report.heuristicLevel = heuristic?.cost(in: problem, level: level)
 
+        let boundClock = Deadline(seconds: nil)
         let bound = LagrangianBound(problem: problem, windows: windows, objective: objective)
-        let options = LagrangianOptions(iterations: iterations, timeLimit: timeLimit,
-                                        upperBound: heuristic.map { objective.value(of: $0, in: problem) },
-                                        initialStep: initialStep, patience: patience, stepDecay: decay, deflection: deflection)
+        var options = LagrangianOptions(iterations: iterations, timeLimit: timeLimit)
+        // A schedule with the level at `upperBound` has the guide at most at its maximum.
+        options.upperBound = upperBound.map { Double($0) + objective.guideScale * Double(bound.guideMaximum) }
+            ?? heuristic.map { objective.value(of: $0, in: problem) }
+        if let initialStep { options.initialStep = initialStep }
+        if let patience { options.patience = patience }
+        if let deflection { options.deflection = deflection }
+        if let targetRise { options.targetRise = targetRise }
+        report.unlimitedCapacityBound = bound.levelBound(from: bound.evaluate(bound.zeroMultipliers).bound)
         let result = bound.maximise(options)
-        report.boundSeconds = result.seconds
+        report.boundSeconds = boundClock.elapsed
         report.levelBound = result.levelBound
         report.bound = result.bound
         report.iterations = result.iterations
