@@ -39,6 +39,9 @@ struct BoundsBenchCommand: ParsableCommand {
     @Option(name: .customLong("target-rise"), help: "How far above the best bound the steps aim, as a fraction of it (default: the planner's).")
     var targetRise: Double?
 
+    @Flag(name: .customLong("no-fold"), help: "Keep the load-free phases in the problem (the planner folds them out).")
+    var noFold = false
+
     func validate() throws {
         guard iterations >= 0, heuristicIterations >= 0, (patience ?? 1) >= 1 else {
             throw ValidationError("--iterations and --heuristic-iterations must be 0 or more, --patience 1 or more")
@@ -59,7 +62,7 @@ struct BoundsBenchCommand: ParsableCommand {
             }
             let report = LagrangianBoundReport.measure(
                 portfolio, iterations: iterations, timeLimit: timeLimit, initialStep: step, patience: patience, deflection: deflection,
-                targetRise: targetRise, heuristicIterations: heuristicIterations, upperBound: upperBound)
+                targetRise: targetRise, heuristicIterations: heuristicIterations, upperBound: upperBound, fold: !noFold)
             func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
             func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
             let fields = [

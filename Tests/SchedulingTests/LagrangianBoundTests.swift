@@ -89,6 +89,29 @@ struct LagrangianBoundTests {
         #expect(try #require(result.levelBound) <= generated.referenceWeightedMonthsLate)
     }
 
+    @Test("the objective is exactly the MIP's: its guide weight, and its value at a schedule, lateness and completion levels")
+    func sameObjectiveAsTheMIP() throws {
+        for (name, portfolio) in try Self.plannerCases() {
+            let problem = PhaseFolding(PlanningProblem(portfolio)).reduced
+            let windows = try TimeWindows(problem)
+            let model = try TimeIndexedModel(problem: problem, windows: windows)
+            #expect(Double(BoundObjective.largestValue(of: .completion, problem, windows)) == model.largestValue(of: .completion), "\(name)")
+            let schedule = try #require(SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: 50), "\(name)")
+            let columns = model.columnValues(for: schedule)
+            for index in problem.levels.indices {
+                let objective = BoundObjective.planner(problem, windows: windows, index: index)
+                var mip = model.terms(of: objective.level)
+                if let guide = objective.guide {
+                    let extra = model.terms(of: guide)
+                    mip.constant += objective.guideScale * extra.constant
+                    mip.terms += extra.terms.map { ($0.column, objective.guideScale * $0.coefficient) }
+                }
+                let value = mip.terms.reduce(mip.constant) { $0 + $1.coefficient * columns[$1.column] }
+                #expect(abs(value - objective.value(of: schedule, in: problem)) < 1e-6, "\(name), level \(index)")
+            }
+        }
+    }
+
     // MARK: Exact where nothing competes
 
     /// Five standards, each on its own unit with room for all its phases at once, no shared

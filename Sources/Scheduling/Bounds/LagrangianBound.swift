@@ -9,8 +9,9 @@ import Dispatch
 /// value (ν). What remains falls apart into one ``ChainSubproblem`` per open standard and per
 /// candidate lead unit: starts within the time windows and the calendars, the chain's own
 /// precedences and max-wait limits, fixed starts kept; cost = its level cost at publication (plus the
-/// guide; idle months at the completion level, which are linear in the starts because a precedence
-/// keeps every wait non-negative) plus the priced loads and links. Each is solved exactly, so for
+/// guide; idle months at the completion level, linear in the starts as the MIP counts them: idle
+/// cost × (start b − start a − duration a), which a chain's precedence keeps non-negative) plus the
+/// priced loads and links. Each is solved exactly, so for
 /// every choice of prices the dual function
 ///
 ///     L(λ, μ, ν) = Σ_k min_k(…) − Σ λ·capacity + Σ μ·delay − Σ ν·held value
@@ -56,6 +57,39 @@ struct LagrangianBound: Sendable {
         self.windows = windows
         self.objective = objective
         let tasks = problem.tasks
+        (chains, isRelaxed) = Self.chains(problem, windows)
+        (fixedCosts, publicationMagnitude) = Self.fixedCosts(chains, problem, objective)
+        unitLoadSpan = chains.map { chain in
+            let loaded = chain.tasks.indices.filter { tasks[chain.tasks[$0]].unitLoad > 0 }
+            guard let low = loaded.map({ chain.earliest[$0] }).min(),
+                  let high = loaded.map({ chain.latest[$0] + tasks[chain.tasks[$0]].duration }).max(), low < high else { return nil }
+            return low..<high
+        }
+        idleLinks = problem.open.enumerated().flatMap { k, standard in
+            zip(standard.tasks, standard.tasks.dropFirst()).filter { tasks[$1].idleCost > 0 }.map { (k, $0, $1, tasks[$1].idleCost) }
+        }
+        guideMaximum = objective.guide.map { BoundObjective.largestValue(of: $0, problem, windows) } ?? 0
+        largestChain = chains.map(\.size).max() ?? 0
+        widestWindow = chains.flatMap { zip($0.earliest, $0.latest).map { $1 - $0 + 1 } }.max() ?? 0
+
+        var degree = Array(repeating: 0, count: tasks.count)
+        for (index, precedence) in problem.precedences.enumerated() where isRelaxed[index] {
+            degree[precedence.predecessor] += 1
+            degree[precedence.successor] += 1
+        }
+        // Prefix sums and their differences, a task's resources and links, the publication's levels,
+        // the chain, the standards, and the constant terms (see `roundingMargin`), with room to spare.
+        let periods = problem.periodCount
+        roundingDepth = 2 * periods + (tasks.map(\.resourceLoads.count).max() ?? 0) + (degree.max() ?? 0)
+            + 3 * objective.held.count + (chains.map(\.tasks.count).max() ?? 0) + problem.open.count
+            + (problem.unitCapacity.count + problem.resourceCapacity.count) * periods + problem.precedences.count + 32
+    }
+
+    /// One chain per open standard: its tasks' windows (a fixed start as a window of one month), the
+    /// least gap between consecutive tasks from their precedences and the most from their max-wait
+    /// limits; and which precedences are left to price (all but those between consecutive tasks).
+    private static func chains(_ problem: PlanningProblem, _ windows: TimeWindows) -> ([ChainSubproblem], [Bool]) {
+        let tasks = problem.tasks
         var chainOf = Array(repeating: -1, count: tasks.count)
         var position = Array(repeating: -1, count: tasks.count)
         for (k, standard) in problem.open.enumerated() {
@@ -78,23 +112,30 @@ struct LagrangianBound: Sendable {
             let b = lag.successor
             maxGap[chainOf[b]][position[b]] = min(maxGap[chainOf[b]][position[b]], lag.limit)
         }
-        chains = problem.open.enumerated().map { k, standard in
+        let chains = problem.open.enumerated().map { k, standard in
             ChainSubproblem(standard: k, tasks: standard.tasks,
                             earliest: standard.tasks.map { tasks[$0].fixedStart ?? windows.earliest[$0] },
                             latest: standard.tasks.map { tasks[$0].fixedStart ?? windows.latest[$0] },
                             minGap: minGap[k], maxGap: maxGap[k])
         }
-        self.isRelaxed = isRelaxed
-        var fixedCosts: [[Double]] = []
-        var publicationMagnitude: [Double] = []
+        return (chains, isRelaxed)
+    }
+
+    /// Per chain, the costs no price changes (+∞ where the calendars forbid a start; the publication's
+    /// level and guide for the last task) and the largest of them in absolute value.
+    private static func fixedCosts(_ chains: [ChainSubproblem], _ problem: PlanningProblem,
+                                   _ objective: BoundObjective) -> ([[Double]], [Double]) {
+        var tables: [[Double]] = []
+        var magnitudes: [Double] = []
         for chain in chains {
             let standard = problem.open[chain.standard]
             var table = Array(repeating: 0.0, count: chain.size)
             var largest = 0.0
             for (j, task) in chain.tasks.enumerated() where chain.earliest[j] <= chain.latest[j] {
+                let t = problem.tasks[task]
                 for s in chain.earliest[j]...chain.latest[j] {
                     let index = chain.offsets[j] + s - chain.earliest[j]
-                    if tasks[task].fixedStart == nil, !tasks[task].mayStart(at: s) {
+                    if t.fixedStart == nil, !t.mayStart(at: s) {
                         table[index] = .infinity
                     } else if j == chain.tasks.count - 1 {
                         table[index] = objective.publicationCost(standard, period: problem.publication(of: standard, lastStart: s), heldWeights: [])
@@ -102,37 +143,10 @@ struct LagrangianBound: Sendable {
                     }
                 }
             }
-            fixedCosts.append(table)
-            publicationMagnitude.append(largest)
+            tables.append(table)
+            magnitudes.append(largest)
         }
-        self.fixedCosts = fixedCosts
-        unitLoadSpan = chains.map { chain in
-            let loaded = chain.tasks.indices.filter { tasks[chain.tasks[$0]].unitLoad > 0 }
-            guard let low = loaded.map({ chain.earliest[$0] }).min(),
-                  let high = loaded.map({ chain.latest[$0] + tasks[chain.tasks[$0]].duration }).max(), low < high else { return nil }
-            return low..<high
-        }
-        self.publicationMagnitude = publicationMagnitude
-        var idleLinks: [(chain: Int, a: Int, b: Int, cost: Int)] = []
-        for (k, standard) in problem.open.enumerated() {
-            for (a, b) in zip(standard.tasks, standard.tasks.dropFirst()) where tasks[b].idleCost > 0 {
-                idleLinks.append((k, a, b, tasks[b].idleCost))
-            }
-        }
-        self.idleLinks = idleLinks
-        guideMaximum = objective.guide.map { BoundObjective.largestValue(of: $0, problem, windows) } ?? 0
-        largestChain = chains.map(\.size).max() ?? 0
-        widestWindow = chains.flatMap { zip($0.earliest, $0.latest).map { $1 - $0 + 1 } }.max() ?? 0
-
-        var degree = Array(repeating: 0, count: tasks.count)
-        for (index, precedence) in problem.precedences.enumerated() where isRelaxed[index] {
-            degree[precedence.predecessor] += 1
-            degree[precedence.successor] += 1
-        }
-        let periods = problem.periodCount
-        roundingDepth = 2 * periods + (tasks.map(\.resourceLoads.count).max() ?? 0) + (degree.max() ?? 0)
-            + 3 * objective.held.count + (chains.map(\.tasks.count).max() ?? 0) + problem.open.count
-            + (problem.unitCapacity.count + problem.resourceCapacity.count) * periods + problem.precedences.count + 32
+        return (tables, magnitudes)
     }
 
     /// Zero prices, shaped for this relaxation.

@@ -33,12 +33,13 @@ package struct LagrangianBoundReport: Sendable {
     /// Measures `portfolio` with at most `iterations` steps and `timeLimit` seconds for the bound; the
     /// other settings of ``LagrangianOptions`` at their defaults unless given. The heuristic tries
     /// `heuristicIterations` perturbations of its priority rules; `upperBound`, the level's value in a
-    /// known schedule, replaces the heuristic's as the upper bound.
+    /// known schedule, replaces the heuristic's as the upper bound. `fold: false` keeps the load-free
+    /// phases (the planner's first, plain attempt); the bound is valid either way.
     package static func measure(_ portfolio: Portfolio, iterations: Int, timeLimit: Double?, initialStep: Double? = nil,
                                 patience: Int? = nil, deflection: Double? = nil, targetRise: Double? = nil,
-                                heuristicIterations: Int = 0, upperBound: Int? = nil) -> LagrangianBoundReport {
+                                heuristicIterations: Int = 0, upperBound: Int? = nil, fold: Bool = true) -> LagrangianBoundReport {
         let clock = Deadline(seconds: nil)
-        let problem = PhaseFolding(PlanningProblem(portfolio)).reduced
+        let problem = PhaseFolding(PlanningProblem(portfolio), enabled: fold).reduced
         let level = problem.levels.first ?? .lateness
         var report = LagrangianBoundReport(
             level: level.rawValue, standards: problem.open.count, tasks: problem.tasks.count, periods: problem.periodCount,
