@@ -54,6 +54,31 @@ struct ChainSubproblem: Sendable {
         for j in 1..<count {
             let previous = offsets[j - 1], here = offsets[j]
             let previousFirst = earliest[j - 1], previousLast = latest[j - 1]
+            if maxGap[j] >= Self.unlimited {
+                // No most: the window only grows, and a running minimum (the earliest among equals) serves.
+                var minimum = Double.infinity, at = previousFirst
+                var next = previousFirst
+                for s in earliest[j]...latest[j] {
+                    let index = here + s - earliest[j]
+                    let upper = min(previousLast, s - minGap[j])
+                    while next <= upper {
+                        let value = best[previous + next - previousFirst]
+                        if value < minimum {
+                            minimum = value
+                            at = next
+                        }
+                        next += 1
+                    }
+                    let cost = costs[index]
+                    if minimum < .infinity, cost < .infinity {
+                        best[index] = cost + minimum
+                        choice[index] = at
+                    } else {
+                        best[index] = .infinity
+                    }
+                }
+                continue
+            }
             var head = 0, tail = 0  // queue[head..<tail]: previous starts, their best costs increasing
             var next = previousFirst  // the next previous start to enter the window
             for s in earliest[j]...latest[j] {

@@ -21,10 +21,12 @@ import Dispatch
 /// incumbent). Max-wait limits between tasks that are not consecutive in a chain are left out,
 /// which only loosens the bound.
 ///
-/// ``maximise(_:from:)`` raises L by projected subgradient steps (``LagrangianOptions``). The bound is
-/// at least the LP relaxation of the capacities with each standard's chain and unit choice kept
-/// integral, which is what the MIP's root LP gives at best; subgradient optimisation approaches it
-/// from below.
+/// ``maximise(_:from:)`` raises L by projected subgradient steps (``LagrangianOptions``). The maximum
+/// of L is at least the root LP bound of the time-indexed MIP over the same windows (the relaxation
+/// keeps each standard's chain and its choice of unit integral, where the LP has the chain's
+/// step-variable polytope, which is integral, and weak big-M shares for the unit); the steps approach
+/// that maximum from below. Measured (`Scripts/bench-bounds`): the generated 100-standard portfolio's
+/// lateness bound is 298, as the MIP's; the baseline's, 421, its proven optimum.
 struct LagrangianBound: Sendable {
     let problem: PlanningProblem
     let windows: TimeWindows
@@ -292,6 +294,19 @@ struct LagrangianBound: Sendable {
             return prefix[row * (periods + 1) + high] - prefix[row * (periods + 1) + low]
         }
 
+        /// Adds `amount` × the row's prices over the months a task of `duration` runs to `costs[first...]`,
+        /// for starts `earliest, earliest + 1, …` (`count` of them), each on top of `from[…]`.
+        @inline(__always)
+        func addRunning(_ prefix: UnsafeBufferPointer<Double>, row: Int, amount: Double, duration: Int, earliest: Int, count: Int,
+                        from: UnsafeMutableBufferPointer<Double>, to costs: UnsafeMutableBufferPointer<Double>, at first: Int) {
+            let base = row * (periods + 1)
+            for offset in 0..<count {
+                let start = earliest + offset
+                let low = min(periods, max(0, start)), high = min(periods, max(0, start + duration))
+                costs[first + offset] = from[first + offset] + amount * (prefix[base + high] - prefix[base + low])
+            }
+        }
+
         /// The sum of a row's prices over the whole horizon.
         func total(_ prefix: UnsafeBufferPointer<Double>, row: Int) -> Double { prefix[row * (periods + 1) + periods] }
     }
@@ -333,9 +348,8 @@ struct LagrangianBound: Sendable {
                 for load in t.resourceLoads where load.amount > 0 {
                     let amount = Double(load.amount)
                     magnitude += 2 * amount * prices.total(prices.resourcePrefix, row: load.resource)
-                    for index in first..<chain.offsets[j + 1] {
-                        base[index] += amount * prices.running(prices.resourcePrefix, row: load.resource, start: earliest + index - first, duration: t.duration)
-                    }
+                    prices.addRunning(prices.resourcePrefix, row: load.resource, amount: amount, duration: t.duration, earliest: earliest,
+                                      count: chain.offsets[j + 1] - first, from: base, to: base, at: first)
                 }
                 if j == last, let weights = prices.heldWeights {
                     let standard = problem.open[k]
@@ -377,9 +391,8 @@ struct LagrangianBound: Sendable {
                         }
                         let load = Double(t.unitLoad)
                         total += 2 * load * prices.total(prices.unitPrefix, row: unit)
-                        for index in first..<chain.offsets[j + 1] {
-                            costs[index] = base[index] + load * prices.running(prices.unitPrefix, row: unit, start: earliest + index - first, duration: t.duration)
-                        }
+                        prices.addRunning(prices.unitPrefix, row: unit, amount: load, duration: t.duration, earliest: earliest,
+                                          count: chain.offsets[j + 1] - first, from: base, to: costs, at: first)
                     }
                     unitMagnitude = max(unitMagnitude, total)
                     costTable = UnsafeBufferPointer(costs)
