@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Scheduling", "PlanModel", "ScenarioFile", "Reports"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "PlanModel", "ScenarioFile", "Scheduling"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["stdplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["stdplan", "Reports"]),  // Reports: display widths in the terminal tests
     ],
     swiftLanguageModes: [.v6]
 )

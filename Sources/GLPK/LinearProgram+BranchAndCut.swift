@@ -60,7 +60,8 @@ extension LinearProgram {
             let exact = options.integralObjective && magnitude <= MIPOptions.exactIntegralMagnitude
             let search = MIPSearch(
                 sense: sense, integralObjective: exact, fractionalTail: options.fractionalTail,
-                warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit)
+                warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit, shouldStop: options.shouldStop,
+                progress: options.progress)
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
             parameters.msg_lev = messageLevel

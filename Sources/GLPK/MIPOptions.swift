@@ -55,6 +55,16 @@ public struct MIPOptions: Sendable {
     public var rootPresolve: Bool
     /// Receives GLPK's terminal output line by line if set; otherwise the output is silenced.
     public var log: (@Sendable (String) -> Void)?
+    /// Asked at every branch-and-cut callback (many times a second); once it answers true the
+    /// search stops as at a time limit and keeps its incumbent (status `feasible`, or
+    /// `timeLimitWithoutSolution`). It lets Ctrl-C stop a solve cleanly. The root LP has no
+    /// callback, so a stop requested during it takes effect when it ends (within `timeLimit`).
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Told the incumbent and bound during the search, at most every ``progressInterval`` seconds
+    /// (from GLPK's callback, on the solving thread); for a progress display. Nil: nothing is reported.
+    public var progress: (@Sendable (MIPProgress) -> Void)?
+    /// The least time between two ``progress`` reports, in seconds.
+    public static let progressInterval = 0.25
 
     /// Creates MIP settings; the defaults prove optimality with GLPK's default rules, no cuts, the root
     /// LP by the primal simplex from the model's current basis without presolver, no time limit and

@@ -21,13 +21,21 @@ final class MIPSearch {
 
     /// Stop once this many nodes exist (nil: no limit).
     private let nodeLimit: Int?
+    /// Stop when this says so (``MIPOptions/shouldStop``).
+    private let shouldStop: (@Sendable () -> Bool)?
 
     /// Every objective value is a whole number plus at most this much (see `MIPOptions.fractionalTail`).
     private let fractionalTail: Double
 
+    /// Where search progress goes (``MIPOptions/progress``), and when it last went there.
+    private let progress: (@Sendable (MIPProgress) -> Void)?
+    private var lastProgress: ContinuousClock.Instant?
+
     init(sense: OptimizationSense, integralObjective: Bool, fractionalTail: Double = 0, warmStart: [Double]?, rootBound: Double,
-         nodeLimit: Int? = nil) {
+         nodeLimit: Int? = nil, shouldStop: (@Sendable () -> Bool)? = nil, progress: (@Sendable (MIPProgress) -> Void)? = nil) {
         self.nodeLimit = nodeLimit
+        self.shouldStop = shouldStop
+        self.progress = progress
         self.sense = sense
         self.integralObjective = integralObjective
         self.fractionalTail = fractionalTail
@@ -99,7 +107,22 @@ final class MIPSearch {
         }
         if let nodeLimit, nodes >= nodeLimit {
             glp_ios_terminate(tree)
+        } else if let shouldStop, shouldStop() {
+            // Asked to stop (Ctrl-C): end the search as a time limit would, keeping the incumbent.
+            glp_ios_terminate(tree)
         }
+        report(tree)
+    }
+
+    /// Tells ``MIPOptions/progress`` the incumbent and bound, at most every `progressInterval` seconds.
+    private func report(_ tree: OpaquePointer) {
+        guard let progress else { return }
+        let now = ContinuousClock.now
+        if let lastProgress, now - lastProgress < .milliseconds(Int(MIPOptions.progressInterval * 1000)) { return }
+        lastProgress = now
+        let problem = glp_ios_get_prob(tree)
+        let incumbent = glp_mip_status(problem) == GLP_FEAS ? wholePart(glp_mip_obj_val(problem)) : nil
+        progress(MIPProgress(incumbent: incumbent, bound: bestBound, nodes: nodes))
     }
 }
 

@@ -77,6 +77,8 @@ public struct BottleneckDocument: Codable, Sendable, Equatable {
 
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0` (null in older documents).
+    public var generator: String?
     /// The scenario's name.
     public var scenario: String
     /// The weight of one urgency-weighted month late in the objective, to read objective gains
@@ -89,12 +91,13 @@ public struct BottleneckDocument: Codable, Sendable, Equatable {
     public var ranking: [Entry]
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, base, ranking, latenessWeight = "lateness_weight"
+        case format, generator, scenario, base, ranking, latenessWeight = "lateness_weight"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
+        try c.encode(generator, forKey: .generator)
         try c.encode(scenario, forKey: .scenario)
         try c.encode(latenessWeight, forKey: .latenessWeight)
         try c.encode(base, forKey: .base)
@@ -109,6 +112,7 @@ public struct BottleneckDocument: Codable, Sendable, Equatable {
     public init(_ report: BottleneckReport) {
         let base = report.analysis.base
         format = 1
+        generator = Generator.name
         scenario = report.scenario
         latenessWeight = report.latenessWeight
         self.base = Base(status: base.status.rawValue, objective: base.objective, bound: base.bound.map { ($0 * 1000).rounded() / 1000 },

@@ -1,12 +1,10 @@
 /// Comma-separated values as RFC 4180 describes them: fields with commas, quotes or line
-/// breaks are quoted, quotes doubled, lines end in CRLF.
+/// breaks are quoted, quotes doubled, lines end in CRLF; formula prefixes are neutralised
+/// (``Escaping/csvCell(_:)``).
 public enum CSV {
     /// One CSV line (with its CRLF).
     public static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
+        fields.map(Escaping.csvCell).joined(separator: ",") + "\r\n"
     }
 
     /// Several tables in one file, for a spreadsheet: each starts with a row holding its title,

@@ -9,14 +9,11 @@ public struct ComparisonReport: Sendable {
     public let scenarios: [ComparedScenario]
     /// Show every standard, not only those whose publication month differs.
     public let all: Bool
-    /// Wall-clock seconds for all solves together (shown in the table footer only).
-    public let wallSeconds: Double?
 
     /// Creates a report.
-    public init(scenarios: [ComparedScenario], all: Bool, wallSeconds: Double? = nil) {
+    public init(scenarios: [ComparedScenario], all: Bool) {
         self.scenarios = scenarios
         self.all = all
-        self.wallSeconds = wallSeconds
     }
 
     /// One standard across the scenarios.
@@ -27,6 +24,17 @@ public struct ComparisonReport: Sendable {
         var published: [Month?]
         var differences: [Int?]
         var differs: Bool
+        /// Per scenario: the move from the first scenario is tie-only (see ``isTieOnly``).
+        var tieOnly: [Bool]
+    }
+
+    /// A move of `id` in scenario `index` is tie-only when that scenario's objective equals the
+    /// first's (the change cost nothing) and the change touches nothing of the standard
+    /// (``ChangeFootprint``): a choice among equally good plans, not something the change forced
+    /// on the standard itself.
+    func isTieOnly(_ id: StandardID, in index: Int, moved: Bool) -> Bool {
+        guard moved, index > 0, let reference = scenarios[0].result.objective, scenarios[index].result.objective == reference else { return false }
+        return !ChangeFootprint(base: scenarios[0].portfolio, variant: scenarios[index].portfolio).touches(id)
     }
 
     /// Standards in first-seen order across the scenarios (added standards appear after the base's).
@@ -54,15 +62,18 @@ public struct ComparisonReport: Sendable {
                 return month?.index ?? Int.min
             }
             let differs = Set(months).count > 1
-            return Row(id: id, name: names[id]!.0, targetYear: names[id]!.1, published: published, differences: differences, differs: differs)
+            let tieOnly = differences.indices.map { isTieOnly(id, in: $0, moved: (differences[$0] ?? 0) != 0) }
+            return Row(id: id, name: names[id]!.0, targetYear: names[id]!.1, published: published, differences: differences, differs: differs,
+                       tieOnly: tieOnly)
         }
     }
 
-    /// The report in `format`.
-    public func render(_ format: PlanFormat) -> String {
+    /// The report in `format`; text tables laid out for `layout` (Markdown, CSV and JSON are
+    /// always complete).
+    public func render(_ format: PlanFormat, layout: TerminalLayout = .standard) -> String {
         switch format {
-        case .table: text(markdown: false)
-        case .markdown: text(markdown: true)
+        case .table: text(markdown: false, layout: layout)
+        case .markdown: text(markdown: true, layout: .wide)
         case .csv: csv()
         case .json: json()
         }
@@ -71,55 +82,130 @@ public struct ComparisonReport: Sendable {
     static func percent(_ gap: Double?) -> String { gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—" }
 
     private func headlineTable() -> TextTable {
-        var table = TextTable(headers: ["#", "Scenario", "Status", "Gap", "On time", "Months late", "Weighted late", "Last publication"],
-                              rightAligned: [0, 3, 4, 5, 6])
+        var table = TextTable(headers: ["#", "Scenario", "On time", "Weighted late", "vs 1", "Months late", "Last publication", "Status", "Gap"],
+                              rightAligned: [0, 2, 3, 4, 5, 8])
+        table.shrinkable = [1: .init(comfortable: 24, minimum: 12)]
+        table.optional = [5, 8, 6, 4]
+        let reference = scenarios.first?.summary
         for (index, scenario) in scenarios.enumerated() {
             let summary = scenario.summary
+            var versus = ""
+            if index > 0, let summary, let reference { versus = Self.signed(summary.weightedMonthsLate - reference.weightedMonthsLate) }
+            let worse = index > 0 && (summary == nil || (reference.map { summary!.weightedMonthsLate > $0.weightedMonthsLate } ?? false))
             table.append([
-                "\(index + 1)", scenario.portfolio.name, scenario.result.status.rawValue, Self.percent(scenario.result.gap),
-                summary.map { "\($0.onTime)/\($0.withTarget)" } ?? "—", summary.map { "\($0.monthsLate)" } ?? "—",
-                summary.map { "\($0.weightedMonthsLate)" } ?? "—", summary?.lastPublication?.description ?? "—",
-            ])
+                "\(index + 1)", scenario.portfolio.name, summary.map { "\($0.onTime)/\($0.withTarget)" } ?? "—",
+                summary.map { "\($0.weightedMonthsLate)" } ?? "—", versus, summary.map { "\($0.monthsLate)" } ?? "—",
+                summary?.lastPublication?.description ?? "—", scenario.result.status.rawValue, Self.percent(scenario.result.gap),
+            ], colour: worse ? .late : nil)
         }
         return table
     }
 
-    private func text(markdown: Bool) -> String {
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value == 0 ? "0" : "\(value)" }
+
+    /// One scenario against the first, in words, e.g. "5 fewer on time (10 of 22), 191 more
+    /// urgency-weighted months late (464)".
+    func reading(_ index: Int) -> String {
+        let scenario = scenarios[index]
+        guard let summary = scenario.summary else {
+            return "no schedule (\(scenario.result.status.rawValue)): nothing in the tables below is planned for it"
+        }
+        var own = "\(summary.onTime) of \(summary.withTarget) on time, \(summary.weightedMonthsLate) urgency-weighted months late"
+        if index > 0, let reference = scenarios[0].summary {
+            let onTime = summary.onTime - reference.onTime, late = summary.weightedMonthsLate - reference.weightedMonthsLate
+            let parts = [onTime == 0 ? "the same number on time" : "\(abs(onTime)) \(onTime > 0 ? "more" : "fewer") on time",
+                         late == 0 ? "the same weighted lateness" : "\(abs(late)) \(late > 0 ? "more" : "fewer") weighted months late"]
+            own += " (against 1: " + parts.joined(separator: ", ") + ")"
+        }
+        if let moved = monthsMoved(index) {
+            own += "; publications moved \(moved.months) months in all from 1's plan"
+                + (moved.proven ? " (no equally good plan moves fewer)" : " (not proven the fewest)")
+        }
+        if scenario.result.status == .feasible {
+            own += "; not proven optimal: the time limit (or --gap) stopped the search, so another run may give another plan"
+        }
+        return own
+    }
+
+    /// Months scenario `index`'s publications moved from the first's plan, when it was planned
+    /// with that plan as its reference (the stability level), and whether that is proven least.
+    func monthsMoved(_ index: Int) -> (months: Int, proven: Bool)? {
+        guard index > 0, let level = scenarios[index].result.levels.first(where: { $0.name == "stability" }), let value = level.value else { return nil }
+        return (value, level.proven)
+    }
+
+    private func text(markdown: Bool, layout: TerminalLayout) -> String {
         var out = markdown ? "# Scenario comparison\n\n" : "Scenario comparison\n\n"
-        out += markdown ? headlineTable().markdown() : headlineTable().render()
+        out += markdown ? headlineTable().markdown() : headlineTable().render(layout)
+        out += markdown ? "\n" : ""
+        out += TerminalText.paragraph("Weighted late: months late × the standard's urgency weight, summed; vs 1: against the first scenario. "
+                                      + "Status: optimal is proven best; feasible is valid but not proven (see the gap); infeasible and "
+                                      + "time_limit have no schedule.", width: layout.width)
         out += "\n"
         for (index, scenario) in scenarios.enumerated() {
-            out += "\(markdown ? "- " : "  ")\(index + 1): \(scenario.file)"
-            if let question = scenario.question { out += " — \(question)" }
-            out += "\n"
-            for change in scenario.changes { out += "\(markdown ? "  - " : "       ")change \(change.name): \(change.summary)\n" }
-            if let explanation = scenario.result.explanation { out += "\(markdown ? "  - " : "       ")why \(scenario.result.status.rawValue): \(explanation)\n" }
+            let first = markdown ? "- \(index + 1): " : "  \(index + 1): "
+            let rest = markdown ? "  - " : "       "
+            var heading = scenario.file
+            if let question = scenario.question { heading += " — \(question)" }
+            out += markdown ? first + heading + "\n" : TerminalText.paragraph(heading, width: layout.width, first: first, rest: "     ")
+            for change in scenario.changes {
+                out += markdown ? rest + "change \(change.name): \(change.summary)\n"
+                    : TerminalText.paragraph("change \(change.name): \(change.summary)", width: layout.width, first: rest, rest: rest + "  ")
+            }
+            let reading = "result: " + reading(index)
+            out += markdown ? rest + reading + "\n" : TerminalText.coloured(TerminalText.paragraph(reading, width: layout.width, first: rest, rest: rest + "  "),
+                                                                           scenario.result.schedule == nil ? .late : nil, enabled: layout.colour)
+            if let explanation = scenario.result.explanation {
+                let why = "why \(scenario.result.status.rawValue): \(explanation)"
+                out += markdown ? rest + why + "\n" : TerminalText.paragraph(why, width: layout.width, first: rest, rest: rest + "  ")
+            }
         }
         let rows = self.rows.filter { all || $0.differs }
         out += "\n"
-        out += markdown ? "## Publication month by standard\n\n" : "Publication month by standard"
-        out += all ? "" : (markdown ? "Only standards whose publication differs (use --all for every one).\n\n" : " (only where scenarios differ; --all shows every standard)")
-        out += markdown ? "" : "\n"
+        out += markdown ? "## Publication month by standard\n\n" + (all ? "" : "Only standards whose publication differs (use --all for every one).\n\n")
+            : TerminalText.paragraph("Publication month by standard" + (all ? "" : " (only where scenarios differ; --all shows every standard)"), width: layout.width)
         if rows.isEmpty {
-            out += "No standard's publication month differs between the scenarios.\n"
-        } else {
-            var table = TextTable(headers: ["Standard", "ID", "Target"] + scenarios.indices.map { "\($0 + 1)" })
-            for row in rows {
-                var cells = [row.name, row.id.rawValue, row.targetYear.map(String.init) ?? ""]
-                for (k, month) in row.published.enumerated() {
-                    guard let month else { cells.append("—"); continue }
-                    let delta = row.differences[k] ?? 0
-                    cells.append(k == 0 || delta == 0 ? month.description : "\(month) (\(delta > 0 ? "+" : "")\(delta))")
+            out += TerminalText.paragraph("No standard's publication month differs between the scenarios.", width: layout.width)
+            return out
+        }
+        let compact = !markdown && layout.isCompact
+        var table = TextTable(headers: ["Standard", "ID", "Target"] + scenarios.indices.map { "\($0 + 1)" }, rightAligned: compact ? Set(4..<(3 + scenarios.count)) : [])
+        table.shrinkable = [0: .init(comfortable: 24, minimum: 12)]
+        table.optional = [1]
+        for row in rows {
+            var cells = [row.name, row.id.rawValue, row.targetYear.map(String.init) ?? ""]
+            for (k, month) in row.published.enumerated() {
+                guard let month else { cells.append("—"); continue }
+                let delta = row.differences[k] ?? 0
+                let tie = row.tieOnly[k]
+                if compact, k > 0, row.differences[k] != nil {
+                    cells.append(Self.signed(delta) + (tie ? "~" : ""))
+                } else {
+                    cells.append(k == 0 || delta == 0 ? month.description : "\(month) (\(Self.signed(delta))\(tie ? ", tie only" : ""))")
                 }
-                table.append(cells)
             }
-            out += markdown ? table.markdown() : table.render()
+            table.append(cells, colour: newlyLate(row) ? .late : nil)
         }
-        if let wallSeconds, !markdown {
-            let sum = scenarios.reduce(0) { $0 + $1.result.seconds }
-            out += String(format: "\nSolved %d scenarios in %.2f s wall time (sum of the single solves %.2f s).\n", scenarios.count, wallSeconds, sum)
+        out += markdown ? table.markdown() : table.render(layout)
+        var notes: [String] = []
+        if compact {
+            notes.append("Columns 2 to \(scenarios.count): months later (+) or earlier (-) than in 1; — not in that plan; --wide shows the months.")
         }
+        if rows.contains(where: { $0.tieOnly.contains(true) }) {
+            notes.append((compact ? "~" : "tie only") + ": a tie-only move: the scenario's objective equals 1's and its change touches nothing of "
+                         + "this standard (its phases, lead units and their capacity, the resources it loads, its dependencies); "
+                         + "the optimizer chose among equally good plans.")
+        }
+        out += notes.map { markdown ? "\n" + $0 + "\n" : TerminalText.paragraph($0, width: layout.width) }.joined()
         return out
+    }
+
+    /// Late (after its target year) in some scenario although on time in the first.
+    private func newlyLate(_ row: Row) -> Bool {
+        guard let target = row.targetYear else { return false }
+        let deadline = Month.endOfYear(target)
+        let onTimeFirst = row.published.first.flatMap { $0 }.map { $0 <= deadline } ?? false
+        return onTimeFirst && row.published.dropFirst().contains { $0.map { $0 > deadline } ?? false }
     }
 
     /// Scenario names as column headers, numbered where two scenarios share a name.
@@ -142,15 +228,19 @@ public struct ComparisonReport: Sendable {
             ("months_late", { summaries[$0].map { "\($0.monthsLate)" } ?? "" }),
             ("weighted_months_late", { summaries[$0].map { "\($0.weightedMonthsLate)" } ?? "" }),
             ("last_publication", { summaries[$0]?.lastPublication?.description ?? "" }),
+            ("explanation", { scenarios[$0].result.explanation ?? "" }),
+            ("months_moved", { monthsMoved($0).map { "\($0.months)" } ?? "" }),
         ]
         for (metric, value) in metrics { summary += CSV.line([metric] + scenarios.indices.map(value)) }
         var header = ["id", "name", "target_year"] + names
         header += names.dropFirst().map { "difference: \($0)" }
+        header += names.dropFirst().map { "tie only: \($0)" }
         var table = CSV.line(header)
         for row in rows where all || row.differs {
             var cells = [row.id.rawValue, row.name, row.targetYear.map(String.init) ?? ""]
             cells += row.published.map { $0?.description ?? "" }
             cells += row.differences.dropFirst().map { $0.map(String.init) ?? "" }
+            cells += row.tieOnly.dropFirst().map { $0 ? "yes" : "" }
             table += CSV.line(cells)
         }
         return CSV.sections([("Summary", summary), ("Publication month by standard", table)])
@@ -172,11 +262,13 @@ public struct ComparisonReport: Sendable {
             var monthsLate: Int?
             var weightedMonthsLate: Int?
             var lastPublication: String?
+            var explanation: String?
+            var monthsMoved: Int?
 
             enum CodingKeys: String, CodingKey {
-                case file, name, question, changes, status, objective, bound, gap, seconds
+                case file, name, question, changes, status, objective, bound, gap, seconds, explanation
                 case onTime = "on_time", withTarget = "with_target", monthsLate = "months_late"
-                case weightedMonthsLate = "weighted_months_late", lastPublication = "last_publication"
+                case weightedMonthsLate = "weighted_months_late", lastPublication = "last_publication", monthsMoved = "months_moved"
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -186,6 +278,7 @@ public struct ComparisonReport: Sendable {
                 try c.encode(bound, forKey: .bound); try c.encode(gap, forKey: .gap); try c.encode(seconds, forKey: .seconds)
                 try c.encode(onTime, forKey: .onTime); try c.encode(withTarget, forKey: .withTarget); try c.encode(monthsLate, forKey: .monthsLate)
                 try c.encode(weightedMonthsLate, forKey: .weightedMonthsLate); try c.encode(lastPublication, forKey: .lastPublication)
+                try c.encode(explanation, forKey: .explanation); try c.encode(monthsMoved, forKey: .monthsMoved)
             }
         }
 
@@ -195,21 +288,24 @@ public struct ComparisonReport: Sendable {
             var targetYear: Int?
             var published: [String?]
             var difference: [Int?]
-            enum CodingKeys: String, CodingKey { case id, name, published, difference, targetYear = "target_year" }
+            var tieOnly: [Bool]
+            enum CodingKeys: String, CodingKey { case id, name, published, difference, targetYear = "target_year", tieOnly = "tie_only" }
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(targetYear, forKey: .targetYear)
-                try c.encode(published, forKey: .published); try c.encode(difference, forKey: .difference)
+                try c.encode(published, forKey: .published); try c.encode(difference, forKey: .difference); try c.encode(tieOnly, forKey: .tieOnly)
             }
         }
 
+        var format = 1
+        var generator = Generator.name
         var scenarios: [ScenarioEntry]
         var standards: [StandardEntry]
     }
 
     private func json() -> String {
         let document = Document(
-            scenarios: scenarios.map { scenario in
+            scenarios: scenarios.enumerated().map { index, scenario in
                 let summary = scenario.summary
                 return .init(file: scenario.file, name: scenario.portfolio.name, question: scenario.question,
                              changes: scenario.changes.map { ["name": $0.name, "summary": $0.summary] },
@@ -217,10 +313,12 @@ public struct ComparisonReport: Sendable {
                              bound: scenario.result.bound, gap: scenario.result.gap.map { ($0 * 1_000_000).rounded() / 1_000_000 },
                              seconds: (scenario.result.seconds * 1000).rounded() / 1000, onTime: summary?.onTime, withTarget: summary?.withTarget,
                              monthsLate: summary?.monthsLate, weightedMonthsLate: summary?.weightedMonthsLate,
-                             lastPublication: summary?.lastPublication?.description)
+                             lastPublication: summary?.lastPublication?.description, explanation: scenario.result.explanation,
+                             monthsMoved: monthsMoved(index)?.months)
             },
             standards: rows.filter { all || $0.differs }.map {
-                .init(id: $0.id.rawValue, name: $0.name, targetYear: $0.targetYear, published: $0.published.map { $0?.description }, difference: $0.differences)
+                .init(id: $0.id.rawValue, name: $0.name, targetYear: $0.targetYear, published: $0.published.map { $0?.description },
+                      difference: $0.differences, tieOnly: $0.tieOnly)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

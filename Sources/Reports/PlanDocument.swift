@@ -7,6 +7,8 @@ import Scheduling
 public struct PlanDocument: Codable, Sendable, Equatable {
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0` (null in older documents).
+    public var generator: String?
     /// The scenario's name.
     public var scenario: String
     /// First month of the plan.
@@ -33,6 +35,25 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var resources: [CapacityEntry]?
     /// Dependencies between standards, with the phases they connect (null in older documents).
     public var dependencies: [DependencyEntry]?
+    /// For an infeasible plan: the smallest relaxations that would make it feasible (else null).
+    public var conflict: ConflictDocument?
+    /// True when Ctrl-C stopped planning before the result was proven. (Optional only so that
+    /// documents written before the field existed still read.)
+    public var interrupted: Bool?
+    /// The MIP that was not built because it exceeded the size bound (else null).
+    public var modelSize: ModelSizeEntry?
+
+    /// The size of a MIP that was not built (`--max-model-size`).
+    public struct ModelSizeEntry: Codable, Sendable, Equatable {
+        /// Estimated columns and rows.
+        public var columns: Int
+        /// See ``columns``.
+        public var rows: Int
+        /// Phases to schedule and months of the horizon.
+        public var tasks: Int
+        /// See ``tasks``.
+        public var months: Int
+    }
 
     /// One standard of the plan.
     public struct StandardEntry: Codable, Sendable, Equatable {
@@ -74,12 +95,17 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var supersededBy: String?
         /// Months its phases wait between one another in this plan (null without phases).
         public var idleMonths: Int?
+        /// The phase under way at the plan start, for work in progress (null otherwise, and in older documents).
+        public var currentPhase: String?
+        /// The month that phase started (a fact of the scenario, known with or without a schedule).
+        public var since: String?
 
         enum CodingKeys: String, CodingKey {
             case id, name, category, urgency, status, reference, phases, published, kind, revises
             case categoryName = "category_name", targetYear = "target_year", leadUnit = "lead_unit"
             case leadUnitName = "lead_unit_name", monthsLate = "months_late", targetSource = "target_source"
             case deferredUntil = "deferred_until", supersededBy = "superseded_by", idleMonths = "idle_months"
+            case currentPhase = "current_phase", since
         }
 
         // Absent values are written as null rather than left out, so every key is always there.
@@ -104,6 +130,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             try c.encode(deferredUntil, forKey: .deferredUntil)
             try c.encode(supersededBy, forKey: .supersededBy)
             try c.encode(idleMonths, forKey: .idleMonths)
+            try c.encode(currentPhase, forKey: .currentPhase)
+            try c.encode(since, forKey: .since)
         }
     }
 
@@ -128,13 +156,15 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
-        case planStart = "plan_start", latenessWeight = "lateness_weight"
+        case format, generator, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
+        case conflict, interrupted
+        case planStart = "plan_start", latenessWeight = "lateness_weight", modelSize = "model_size"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
+        try c.encode(generator, forKey: .generator)
         try c.encode(scenario, forKey: .scenario)
         try c.encode(planStart, forKey: .planStart)
         try c.encode(status, forKey: .status)
@@ -148,11 +178,15 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(units, forKey: .units)
         try c.encode(resources, forKey: .resources)
         try c.encode(dependencies, forKey: .dependencies)
+        try c.encode(conflict, forKey: .conflict)
+        try c.encode(interrupted ?? false, forKey: .interrupted)
+        try c.encode(modelSize, forKey: .modelSize)
     }
 
     /// The document for `result` of planning `portfolio`.
     public init(portfolio: Portfolio, result: PlanResult) {
         format = 1
+        generator = Generator.name
         scenario = portfolio.name
         planStart = portfolio.planStart.description
         status = result.status.rawValue
@@ -162,6 +196,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         seconds = (result.seconds * 1000).rounded() / 1000
         latenessWeight = result.latenessWeight
         explanation = result.explanation
+        conflict = result.conflict.map(ConflictDocument.init)
+        interrupted = result.interrupted
+        modelSize = result.skippedModel.map { ModelSizeEntry(columns: $0.columns, rows: $0.rows, tasks: $0.tasks, months: $0.months) }
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)
@@ -184,12 +221,22 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             if case .deferred(let until) = standard.status { item.deferredUntil = until.description }
             if case .superseded(let by) = standard.status { item.supersededBy = by }
             item.idleMonths = entry.flatMap { $0.phases.isEmpty ? nil : $0.idleMonths }
+            // Facts known with or without a schedule: a publication, and the phase under way with its start.
+            if case .published(let month) = standard.status, item.published == nil { item.published = month.description }
+            if case .inProgress(let phase, let since) = standard.status {
+                item.currentPhase = phase.rawValue
+                item.since = since.description
+            }
             return item
         }
         units = portfolio.units.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
         resources = portfolio.resources.map { CapacityEntry(id: $0.id.rawValue, name: $0.name, capacity: $0.capacity) }
         dependencies = portfolio.dependencies.compactMap { DependencyEntry(dependency: $0, in: portfolio) }
     }
+
+    /// False for a plan that ended without a schedule (infeasible, or the time limit before any):
+    /// its open standards have no dates, so there is nothing to validate.
+    public var hasSchedule: Bool { status == PlanStatus.optimal.rawValue || status == PlanStatus.feasible.rawValue }
 
     /// The schedule this document describes, for validation (`stdplan check`). Throws
     /// ``ReportError`` naming every field that cannot be read.

@@ -81,6 +81,8 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
 
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0` (null in older documents).
+    public var generator: String?
     /// The scenario's name.
     public var scenario: String
     /// The status date, where the re-plan starts.
@@ -93,12 +95,13 @@ public struct ReplanDocument: Codable, Sendable, Equatable {
     public var slippage: [SlippageEntry]
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, plan, slippage, asOf = "as_of", baselineStatus = "baseline_status"
+        case format, generator, scenario, plan, slippage, asOf = "as_of", baselineStatus = "baseline_status"
     }
 
     /// The document for `replan` of `scenario`.
     public init(scenario: Portfolio, replan: Replan) {
         format = 1
+        generator = Generator.name
         self.scenario = scenario.name
         asOf = replan.status.asOf.description
         baselineStatus = replan.baseline.status.rawValue

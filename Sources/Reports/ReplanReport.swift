@@ -31,11 +31,12 @@ public struct ReplanReport: Sendable {
         }
     }
 
-    /// The report in `format`.
-    public func render(_ format: PlanFormat) -> String {
+    /// The report in `format`; text tables laid out for `layout` (Markdown, CSV and JSON are
+    /// always complete).
+    public func render(_ format: PlanFormat, layout: TerminalLayout = .standard) -> String {
         switch format {
-        case .table: text(markdown: false)
-        case .markdown: text(markdown: true)
+        case .table: text(markdown: false, layout: layout)
+        case .markdown: text(markdown: true, layout: .wide)
         case .json: json()
         case .csv: csv()
         }
@@ -43,32 +44,46 @@ public struct ReplanReport: Sendable {
 
     private func statusText(_ status: StandardStatus, _ standard: Standard?) -> String { status.words(for: standard) }
 
-    private func text(markdown: Bool) -> String {
+    private func text(markdown: Bool, layout: TerminalLayout) -> String {
         let planSource = "\(source) with status \(statusSource) (as of \(replan.status.asOf))"
-        var out = PlanReport(portfolio: replan.portfolio, result: replan.result, source: planSource).render(markdown ? .markdown : .table)
+        var out = PlanReport(portfolio: replan.portfolio, result: replan.result, source: planSource).render(markdown ? .markdown : .table, layout: layout)
         out += "\n"
         out += markdown ? "## Slippage against the baseline plan\n\n" : "Slippage against the baseline plan\n"
         guard replan.baseline.schedule != nil, replan.result.schedule != nil else {
-            out += "No slippage: " + (replan.baseline.schedule == nil ? "the baseline plan has no schedule (\(replan.baseline.status.rawValue))" : "the re-plan has no schedule (\(replan.result.status.rawValue))") + ".\n"
+            out += TerminalText.paragraph("No slippage: " + (replan.baseline.schedule == nil ? "the baseline plan has no schedule (\(replan.baseline.status.rawValue))"
+                                                                 : "the re-plan has no schedule (\(replan.result.status.rawValue))") + ".", width: layout.width)
             return out
         }
-        out += "Baseline: the plan of \(source) from \(scenario.planStart) (\(replan.baseline.status.rawValue)); forecast: the facts of the status file, then the re-plan.\n\n"
+        out += TerminalText.paragraph("Baseline: the plan of \(source) from \(scenario.planStart) (\(replan.baseline.status.rawValue)); "
+                                      + "forecast: the facts of the status file, then the re-plan.", width: layout.width) + "\n"
         let words = SlipText(scenario: scenario, slippage: replan.slippage)
-        var table = TextTable(headers: ["Standard", "ID", "Urgency", "Status \(replan.status.asOf)", "Planned", "Forecast", "Slip", "Late", "Why"], rightAligned: [6, 7])
-        for item in Self.ordered(replan.slippage, in: scenario) {
+        // On a narrow screen the reasons go under the table, wrapped, rather than cut.
+        let reasonsBelow = !markdown && layout.isCompact
+        var table = TextTable(headers: ["Standard", "ID", "Urgency", "Status \(replan.status.asOf)", "Planned", "Forecast", "Slip", "Late"]
+                              + (reasonsBelow ? [] : ["Why"]), rightAligned: [6, 7])
+        table.shrinkable = [0: .init(comfortable: 24, minimum: 12), 3: .init(comfortable: 16, minimum: 10)]
+        table.optional = [1, 2, 4]
+        let ordered = Self.ordered(replan.slippage, in: scenario)
+        for item in ordered {
             let standard = scenario.standard(item.standard)
             table.append([
                 standard?.name ?? item.standard.rawValue, item.standard.rawValue, String(repeating: "*", count: standard?.urgency ?? 0),
                 statusText(item.status, standard), item.planned.description, item.forecast.description,
-                SlipText.signed(item.monthsSlipped), item.monthsLate.map(String.init) ?? "", words.summary(item),
-            ])
+                SlipText.signed(item.monthsSlipped), item.monthsLate.map(String.init) ?? "",
+            ] + (reasonsBelow ? [] : [words.summary(item)]), colour: (item.monthsLate ?? 0) > 0 ? .late : item.monthsSlipped > 0 ? .atRisk : nil)
         }
-        out += markdown ? table.markdown() : table.render()
+        out += markdown ? table.markdown() : table.render(layout)
         let slipped = replan.slippage.filter { $0.monthsSlipped > 0 }
         out += markdown ? "\n" : ""
-        out += "\(slipped.count) of \(replan.slippage.count) standards slipped, by \(slipped.reduce(0) { $0 + $1.monthsSlipped }) months in all. "
-        out += "Slip: forecast minus planned publication; Late: months after December of the target year; "
-        out += "Why: the parts of the slip (they add up to it), largest first.\n"
+        out += TerminalText.paragraph("\(slipped.count) of \(replan.slippage.count) standards slipped, by \(slipped.reduce(0) { $0 + $1.monthsSlipped }) months in all. "
+                                      + "Slip: forecast minus planned publication; Late: months after December of the target year; "
+                                      + "Why: the parts of the slip (they add up to it), largest first.", width: layout.width)
+        if reasonsBelow {
+            out += "\nWhy each standard slipped\n"
+            for item in ordered where item.monthsSlipped != 0 || !item.contributions.isEmpty {
+                out += TerminalText.paragraph(words.summary(item), width: layout.width, first: "  \(item.standard) \(SlipText.signed(item.monthsSlipped)): ", rest: "      ")
+            }
+        }
         return out
     }
 

@@ -78,6 +78,8 @@ public struct RiskDocument: Codable, Sendable, Equatable {
 
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0` (null in older documents).
+    public var generator: String?
     /// The scenario's name.
     public var scenario: String
     /// First month of the simulated plan (the status date with a status).
@@ -102,7 +104,7 @@ public struct RiskDocument: Codable, Sendable, Equatable {
     public var sensitivity: [DriverEntry]
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, planStart = "plan_start", asOf = "as_of", planStatus = "plan_status", samples, seed
+        case format, generator, scenario, planStart = "plan_start", asOf = "as_of", planStatus = "plan_status", samples, seed
         case uncertainPhases = "uncertain_phases", policy, standards, portfolio, sensitivity
     }
 
@@ -110,6 +112,7 @@ public struct RiskDocument: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
+        try c.encode(generator, forKey: .generator)
         try c.encode(scenario, forKey: .scenario)
         try c.encode(planStart, forKey: .planStart)
         try c.encode(asOf, forKey: .asOf)
@@ -132,6 +135,7 @@ public struct RiskDocument: Codable, Sendable, Equatable {
     /// The document for `risk`, a simulation of `plan` (a result with a schedule) of `portfolio`.
     public init(portfolio: Portfolio, plan: PlanResult, risk: RiskResult, asOf: Month?) {
         format = 1
+        generator = Generator.name
         scenario = portfolio.name
         planStart = portfolio.planStart.description
         self.asOf = asOf?.description

@@ -25,11 +25,12 @@ public struct RiskReport: Sendable {
         self.asOf = asOf
     }
 
-    /// The report in `format`.
-    public func render(_ format: PlanFormat) -> String {
+    /// The report in `format`; text tables laid out for `layout` (Markdown, CSV and JSON are
+    /// always complete).
+    public func render(_ format: PlanFormat, layout: TerminalLayout = .standard) -> String {
         switch format {
-        case .table: text(markdown: false)
-        case .markdown: text(markdown: true)
+        case .table: text(markdown: false, layout: layout)
+        case .markdown: text(markdown: true, layout: .wide)
         case .json: json()
         case .csv: csv()
         }
@@ -38,12 +39,18 @@ public struct RiskReport: Sendable {
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "" }
     static func decimal(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
 
-    private func text(markdown: Bool) -> String {
-        var out = markdown ? "# Slippage risk: \(portfolio.name)\n\n" : "Slippage risk: \(portfolio.name)\n"
+    /// Red when the standard is more likely late than not, yellow when at risk (below 80 % on time).
+    static func colour(_ probability: Double?) -> TerminalText.Colour? {
+        guard let probability else { return nil }
+        return probability < 0.5 ? .late : probability < 0.8 ? .atRisk : nil
+    }
+
+    private func text(markdown: Bool, layout: TerminalLayout) -> String {
+        var out = markdown ? "# Slippage risk: \(portfolio.name)\n\n" : TerminalText.paragraph("Slippage risk: \(portfolio.name)", width: layout.width)
         let status = asOf.map { ", status as of \($0)" } ?? ""
-        out += "Scenario \(source), plan start \(portfolio.planStart)\(status); plan \(plan.status.rawValue); "
-        out += "\(risk.samples) samples, seed \(risk.seed); \(risk.uncertainPhases) phases with uncertain durations.\n"
-        out += "Simulated policy: \(RiskDocument.policy) (docs/risk.md).\n"
+        out += TerminalText.paragraph("Scenario \(source), plan start \(portfolio.planStart)\(status); plan \(plan.status.rawValue); "
+                                      + "\(risk.samples) samples, seed \(risk.seed); \(risk.uncertainPhases) phases with uncertain durations.", width: layout.width)
+        out += TerminalText.paragraph("Simulated policy: \(RiskDocument.policy) (docs/risk.md).", width: layout.width)
         if risk.uncertainPhases == 0 {
             out += "No phase duration is uncertain in this scenario: every sample is the plan.\n"
         }
@@ -52,6 +59,8 @@ public struct RiskReport: Sendable {
         out += markdown ? "## Standards\n\n" : "Standards (open at the plan start)\n"
         var table = TextTable(headers: ["Standard", "ID", "Urgency", "Target", "Planned", "P(on time)", "P50", "P80", "P90", "E[late]", "Critical"],
                               rightAligned: [5, 9, 10])
+        table.shrinkable = [0: .init(comfortable: 24, minimum: 12)]
+        table.optional = [1, 7, 10, 8, 4, 2]
         for item in risk.standards {
             table.append([
                 portfolio.standard(item.standard)?.name ?? item.standard.rawValue, item.standard.rawValue,
@@ -59,37 +68,36 @@ public struct RiskReport: Sendable {
                 item.plannedPublication.description, Self.percent(item.probabilityOnTime),
                 item.p50.description, item.p80.description, item.p90.description,
                 Self.decimal(item.expectedMonthsLate), Self.percent(item.criticality),
-            ])
+            ], colour: Self.colour(item.probabilityOnTime))
         }
-        out += markdown ? table.markdown() : table.render()
+        out += markdown ? table.markdown() : table.render(layout)
         out += markdown ? "\n" : ""
-        out += "P(on time): published by December of the target year. P50/P80/P90: month by which that share of samples has published.\n"
-        out += "E[late]: mean months late. Critical: share of samples in which it is late or on the chain that decides a late publication.\n\n"
+        out += TerminalText.paragraph("P(on time): published by December of the target year. P50/P80/P90: month by which that share of samples has published.",
+                                      width: layout.width)
+        out += TerminalText.paragraph("E[late]: mean months late. Critical: share of samples in which it is late or on the chain that decides a late publication.",
+                                      width: layout.width) + "\n"
 
         let p = risk.portfolio
         out += markdown ? "## Portfolio\n\n" : "Portfolio\n"
-        var rows: [[String]] = [
-            ["Standards with a target year", "\(p.standardsWithTarget)"],
-            ["On time in the plan", "\(p.plannedOnTime)"],
-            ["On time (P10 / P50 / P90)", "\(p.onTimeP10) / \(p.onTimeP50) / \(p.onTimeP90) (mean \(Self.decimal(p.onTimeMean)))"],
-        ]
+        var rows = SummaryList()
+        rows.append("Standards with a target year", "\(p.standardsWithTarget)")
+        rows.append("On time in the plan", "\(p.plannedOnTime)")
+        rows.append("On time (P10 / P50 / P90)", "\(p.onTimeP10) / \(p.onTimeP50) / \(p.onTimeP90) (mean \(Self.decimal(p.onTimeMean)))")
         if let all = p.probabilityAllUrgentOnTime {
-            rows.append(["All urgency-5 on time", "\(Self.percent(all)) (\(p.urgentStandards) standards)"])
+            rows.append("All urgency-5 on time", "\(Self.percent(all)) (\(p.urgentStandards) standards)", colour: Self.colour(all))
         } else {
-            rows.append(["All urgency-5 on time", "no urgency-5 standard with a target year"])
+            rows.append("All urgency-5 on time", "no urgency-5 standard with a target year")
         }
-        rows.append(["Weighted months late", "planned \(p.plannedWeightedMonthsLate), expected \(Self.decimal(p.expectedWeightedMonthsLate))"])
-        if markdown {
-            out += "| | |\n|---|---|\n" + rows.map { "| \($0[0]) | \($0[1]) |\n" }.joined() + "\n"
-        } else {
-            out += rows.map { "  " + DisplayWidth.pad($0[0], to: 30) + $0[1] + "\n" }.joined()
-        }
-        out += "On time P10: at least that many in 90% of samples; P90: in 10%.\n"
+        rows.append("Weighted months late", "planned \(p.plannedWeightedMonthsLate), expected \(Self.decimal(p.expectedWeightedMonthsLate))")
+        out += markdown ? rows.markdown() + "\n" : rows.render(layout)
+        out += TerminalText.paragraph("On time P10: at least that many in 90% of samples; P90: in 10%.", width: layout.width)
 
         guard !risk.sensitivity.isEmpty else { return out }
         out += "\n"
         out += markdown ? "## Sensitivity: what drives lateness\n\n" : "Sensitivity: what drives lateness\n"
         var tornado = TextTable(headers: ["Driver", "Kind", "Phases", "Fast tenth", "Slow tenth", "Swing", ""], rightAligned: [2, 3, 4, 5])
+        tornado.shrinkable = [0: .init(comfortable: 24, minimum: 12)]
+        tornado.optional = [6]
         let widest = max(risk.sensitivity.map(\.swing).max() ?? 0, 1e-9)
         for bar in risk.sensitivity {
             let length = bar.swing > 0 ? max(1, Int((bar.swing / widest * 24).rounded())) : 0
@@ -99,9 +107,10 @@ public struct RiskReport: Sendable {
                 String(repeating: "#", count: length),
             ])
         }
-        out += markdown ? tornado.markdown() : tornado.render()
+        out += markdown ? tornado.markdown() : tornado.render(layout)
         out += markdown ? "\n" : ""
-        out += "Urgency-weighted months late, mean over the tenth of samples in which the driver's phases ran fastest and slowest.\n"
+        out += TerminalText.paragraph("Urgency-weighted months late, mean over the tenth of samples in which the driver's phases ran fastest and slowest.",
+                                      width: layout.width)
         return out
     }
 

@@ -56,6 +56,8 @@ public struct SweepDocument: Codable, Sendable, Equatable {
 
     /// Version of this document's shape.
     public var format: Int
+    /// The program and version that wrote it, e.g. `stdplan 0.12.0` (null in older documents).
+    public var generator: String?
     /// The scenario swept (null when there are no points to take it from).
     public var scenario: String?
     /// What was varied, e.g. `resource:wg-review`.
@@ -67,6 +69,7 @@ public struct SweepDocument: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
+        try c.encode(generator, forKey: .generator)
         try c.encode(scenario, forKey: .scenario)
         try c.encode(parameter, forKey: .parameter)
         try c.encode(points, forKey: .points)
@@ -76,6 +79,7 @@ public struct SweepDocument: Codable, Sendable, Equatable {
     /// bytes do not hang on the last bits of the solver's floating point.
     public init(_ report: SweepReport) {
         format = 1
+        generator = Generator.name
         // A variation changes capacities, durations or starts, never the name, so any point's will do.
         scenario = report.points.first?.portfolio.name
         parameter = report.parameter

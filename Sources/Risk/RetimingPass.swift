@@ -140,9 +140,7 @@ struct RetimingPass {
         grown.reserveCapacity(wider * model.rowProfiles.count)
         for (row, profile) in model.rowProfiles.enumerated() {
             grown += free[(row * periods)..<((row + 1) * periods)]
-            for period in periods..<wider {
-                grown.append(model.portfolio.capacity(of: model.rowIDs[row], profile, in: model.portfolio.planStart + period))
-            }
+            for period in periods..<wider { grown.append(model.capacity(row: row, profile: profile, period: period)) }
         }
         free = grown
         periods = wider

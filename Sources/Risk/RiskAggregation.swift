@@ -5,7 +5,7 @@ import PlanModel
 /// bytes however the samples were spread over threads.
 struct RiskAggregation {
     let model: SimulationModel
-    let blocks: [SampleBlock]
+    let summary: SampleSummary
     let samples: Int
     let seed: UInt64
 
@@ -21,30 +21,21 @@ struct RiskAggregation {
         let start = model.portfolio.planStart
         var risks: [StandardRisk] = []
         for k in 0..<standards {
-            var publications: [Int32] = []
-            publications.reserveCapacity(samples)
-            var critical = 0
-            for block in blocks {
-                for offset in 0..<block.count {
-                    publications.append(block.publications[offset * standards + k])
-                    critical += Int(block.critical[offset * standards + k])
-                }
-            }
+            let histogram = summary.histogram(k)
             let open = model.open[k]
             var onTime: Double?
             var monthsLate: Double?
             if let deadline = open.deadline {
-                onTime = Double(publications.count { Int($0) <= deadline }) / Double(samples)
-                monthsLate = Double(publications.reduce(0) { $0 + max(0, Int($1) - deadline) }) / Double(samples)
+                onTime = Double(histogram.reduce(0) { $0 + ($1.period <= deadline ? $1.count : 0) }) / Double(samples)
+                monthsLate = Double(histogram.reduce(0) { $0 + $1.count * max(0, $1.period - deadline) }) / Double(samples)
             }
-            publications.sort()
+            func percentile(_ tenths: Int) -> Month { start + SampleSummary.percentile(histogram, total: samples, tenths: tenths) }
             let standard = model.portfolio.standards[open.standard]
             risks.append(StandardRisk(
                 standard: standard.id, urgency: standard.urgency, targetYear: standard.targetYear,
                 plannedPublication: start + open.plannedPublication, probabilityOnTime: onTime,
-                p50: start + Int(Self.percentile(publications, tenths: 5)), p80: start + Int(Self.percentile(publications, tenths: 8)),
-                p90: start + Int(Self.percentile(publications, tenths: 9)), expectedMonthsLate: monthsLate,
-                criticality: Double(critical) / Double(samples)))
+                p50: percentile(5), p80: percentile(8), p90: percentile(9), expectedMonthsLate: monthsLate,
+                criticality: Double(summary.critical[k]) / Double(samples)))
         }
         return RiskResult(samples: samples, seed: seed, uncertainPhases: model.uncertain.count, standards: risks,
                           portfolio: portfolioRisk(), sensitivity: sensitivity())
@@ -55,17 +46,9 @@ struct RiskAggregation {
         let urgent = targeted.filter { $0.urgency == 5 }
         let plannedOnTime = targeted.count { $0.plannedPublication <= $0.deadline! }
         let plannedLateness = targeted.reduce(0) { $0 + $1.weight * max(0, $1.plannedPublication - $1.deadline!) }
-        var onTime: [Int] = []
-        onTime.reserveCapacity(samples)
-        var lateness = 0
-        var urgentOnTime = 0
-        for block in blocks {
-            for offset in 0..<block.count {
-                onTime.append(Int(block.onTime[offset]))
-                lateness += Int(block.weightedLateness[offset])
-                urgentOnTime += Int(block.urgentOnTime[offset])
-            }
-        }
+        var onTime = summary.onTime.map(Int.init)
+        let lateness = summary.weightedLateness.reduce(0) { $0 + Int($1) }
+        let urgentOnTime = summary.urgentOnTime
         var counts = Array(repeating: 0, count: targeted.count + 1)
         for n in onTime { counts[n] += 1 }
         let mean = Double(onTime.reduce(0, +)) / Double(samples)
@@ -79,24 +62,17 @@ struct RiskAggregation {
     }
 
     /// The tornado: for each driver, mean weighted lateness over the tenth of samples in which
-    /// its draws were lowest and over the tenth in which they were highest.
+    /// its draws were lowest and over the tenth in which they were highest (among the first
+    /// ``SampleSummary/scoredSamples`` samples, all of them unless drivers × samples is huge).
     private func sensitivity() -> [SensitivityDriver] {
         let drivers = model.drivers.count
         guard drivers > 0 else { return [] }
-        var lateness: [Int] = []
-        lateness.reserveCapacity(samples)
-        for block in blocks { for offset in 0..<block.count { lateness.append(Int(block.weightedLateness[offset])) } }
-        let group = max(1, samples / 10)
-        var scores = Array(repeating: 0.0, count: samples)
+        let scored = summary.scoredSamples
+        let lateness = summary.weightedLateness.prefix(scored).map(Int.init)
+        let group = max(1, scored / 10)
         var bars: [SensitivityDriver] = []
         for d in 0..<drivers {
-            var i = 0
-            for block in blocks {
-                for offset in 0..<block.count {
-                    scores[i] = block.driverScores[offset * drivers + d]
-                    i += 1
-                }
-            }
+            let scores = summary.scores[d]
             // Ties keep sample order, so the groups do not depend on the sort's internals.
             let ranked = scores.indices.sorted { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
             let fast = ranked.prefix(group).reduce(0) { $0 + lateness[$1] }

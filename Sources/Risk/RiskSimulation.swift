@@ -41,39 +41,41 @@ public enum RiskSimulation {
             throw .invalidOption(name: "threads", reason: "\(options.threads) is out of range; use at least 1")
         }
         let model = try SimulationModel(portfolio: portfolio, plan: plan)
-        let blocks = simulate(model, options, progress)
-        return RiskAggregation(model: model, blocks: blocks, samples: options.samples, seed: options.seed).result()
+        let summary = simulate(model, options, progress)
+        return RiskAggregation(model: model, summary: summary, samples: options.samples, seed: options.seed).result()
     }
 
-    /// The blocks of samples, in sample order.
-    private static func simulate(_ model: SimulationModel, _ options: RiskOptions, _ progress: ((Int, Int) -> Void)?) -> [SampleBlock] {
+    /// The samples, folded into a summary in sample order.
+    private static func simulate(_ model: SimulationModel, _ options: RiskOptions, _ progress: ((Int, Int) -> Void)?) -> SampleSummary {
         let total = options.samples
         let blockCount = (total + blockSize - 1) / blockSize
         func block(_ index: Int) -> SampleBlock {
             let first = index * blockSize
             return SampleBlock(first: first, count: min(blockSize, total - first), standards: model.open.count, drivers: model.drivers.count)
         }
-        // With a progress display, work goes in rounds so the caller's thread can report between them.
-        let round = progress == nil ? blockCount : max(1, options.threads * 4)
-        var done: [SampleBlock] = []
-        done.reserveCapacity(blockCount)
+        // Work goes in rounds of a few blocks per thread: the caller's thread reports progress
+        // between them, and each round is folded into the summary and dropped, so memory stays
+        // bounded (a round of blocks) however many samples are drawn. Blocks do not depend on
+        // the rounds, so neither do the figures.
+        let round = max(16, options.threads * 4)
+        var summary = SampleSummary(standards: model.open.count, drivers: model.drivers.count, samples: total)
         var next = 0
         while next < blockCount {
             let range = next..<min(blockCount, next + round)
             if options.threads > 1, range.count > 1, #available(macOS 15.0, *) {
-                done += parallel(model, seed: options.seed, blocks: range.map(block), threads: options.threads)
+                for item in parallel(model, seed: options.seed, blocks: range.map(block), threads: options.threads) { summary.add(item) }
             } else {
                 var runner = SampleRunner(model: model, seed: options.seed)
                 for index in range {
                     var item = block(index)
                     runner.run(into: &item)
-                    done.append(item)
+                    summary.add(item)
                 }
             }
             next = range.upperBound
             progress?(min(total, next * blockSize), total)
         }
-        return done
+        return summary
     }
 
     /// Runs `blocks` on up to `threads` threads; worker w takes blocks w, w + threads, …

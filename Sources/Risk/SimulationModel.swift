@@ -125,8 +125,7 @@ struct SimulationModel: Sendable {
         let ids = portfolio.units.map(\.id.rawValue) + portfolio.resources.map(\.id.rawValue)
         rowProfiles = profiles
         rowIDs = ids
-        // Capacity factors (e.g. the Spring Festival dip) apply in samples as in the plan.
-        capacity = zip(ids, profiles).flatMap { id, profile in (0..<periods).map { portfolio.capacity(of: id, profile, in: start + $0) } }
+        capacity = zip(ids, profiles).flatMap { id, profile in (0..<periods).map { Self.capacity(portfolio, id, profile, period: $0) } }
         let unitCount = portfolio.units.count
         self.unitCount = unitCount
         let weights = portfolio.uncertainty?.correlation ?? SharedFactorWeights()
@@ -324,6 +323,19 @@ struct SimulationModel: Sendable {
 }
 
 extension SimulationModel {
+    /// The capacity of a row in `period`. Beyond the horizon each capacity stays at its value in
+    /// horizon_end (docs/risk.md: a change dated later is not applied; the loader warns about it,
+    /// SP-W0501); capacity factors (e.g. the Spring Festival dip) follow the calendar in every
+    /// month, in samples as in the plan.
+    static func capacity(_ portfolio: Portfolio, _ id: String, _ profile: CapacityProfile, period: Int) -> Int {
+        let month = portfolio.planStart + period
+        let base = CapacityProfile.constant(profile.capacity(in: min(month, portfolio.horizonEnd)))
+        return portfolio.capacity(of: id, base, in: month)
+    }
+
+    /// The capacity of row `row` in `period` (see the static form).
+    func capacity(row: Int, profile: CapacityProfile, period: Int) -> Int { Self.capacity(portfolio, rowIDs[row], profile, period: period) }
+
     /// Whether the calendars a task is bound to let it start in `begin` and finish `duration` months later.
     func allowsStart(_ task: Task, _ begin: Int, _ duration: Int) -> Bool {
         let calendars = portfolio.calendars

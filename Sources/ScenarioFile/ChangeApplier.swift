@@ -70,7 +70,7 @@ struct ChangeApplier {
 
     private mutating func capacity(_ node: Node, _ path: String) -> String? {
         guard let values = fields(node, path, allowed: ["unit", "resource", "value", "from", "until"]) else { return nil }
-        let value = required(values, "value", path, node).flatMap { read.integer($0, "\(path).value", in: 0...Int.max, what: "a capacity (a whole number ≥ 0)") }
+        let value = required(values, "value", path, node).flatMap { read.integer($0, "\(path).value", in: InputLimits.capacity, what: "a capacity (a whole number ≥ 0)") }
         let from = values["from"].flatMap { read.month($0, "\(path).from") }
         let until = values["until"].flatMap { read.month($0, "\(path).until") }
         if let from, let until, until < from {
@@ -127,6 +127,11 @@ struct ChangeApplier {
                 diagnostics.report(amount, "\(path).factor", "expected a positive number, found \(read.describe(amount))", hint: "e.g. factor: 1.5 for 50% longer")
                 return nil
             }
+            guard parsed <= InputLimits.maximumFactor else {
+                diagnostics.report(amount, "\(path).factor", "\(read.describe(amount)) is out of range: a factor must be above 0 and at most \(Int(InputLimits.maximumFactor))",
+                                   hint: "e.g. factor: 1.5 for 50% longer", code: .outOfRange)
+                return nil
+            }
             factor = parsed
         } else {
             guard let amount = required(values, "months", path, node),
@@ -137,8 +142,16 @@ struct ChangeApplier {
         for s in portfolio.standards.indices where scope.matches(portfolio.standards[s]) {
             for p in portfolio.standards[s].phases.indices where scope.phase.map({ $0 == portfolio.standards[s].phases[p].id.rawValue }) ?? true {
                 let old = portfolio.standards[s].phases[p].months
-                // Whole months, rounded half up, never below one.
-                portfolio.standards[s].phases[p].months = scale ? max(1, Int((Double(old) * factor).rounded())) : months
+                // Whole months, rounded half up, never below one, and within the documented range.
+                let scaled = (Double(old) * factor).rounded()
+                guard !scale || scaled <= Double(InputLimits.months.upperBound) else {
+                    let phase = portfolio.standards[s].phases[p].id
+                    diagnostics.report(node, path, "× \(factor) makes \(portfolio.standards[s].id)'s \(phase) take \(Int(scaled)) months, "
+                                       + "more than \(InputLimits.months.upperBound)",
+                                       hint: "use a smaller factor, or narrow the change with `phase`, `category` or `standard`", code: .outOfRange)
+                    return nil
+                }
+                portfolio.standards[s].phases[p].months = scale ? max(1, Int(scaled)) : months
                 touched += 1
             }
         }

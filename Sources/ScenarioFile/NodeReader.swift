@@ -8,13 +8,13 @@ struct NodeReader {
 
     func mapping(_ node: Node, _ path: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.report(node, path, "expected a mapping of keys to values, found \(describe(node))")
+            diagnostics.report(node, path, "expected a mapping of keys to values, found \(describe(node))", code: .wrongType)
             return nil
         }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                diagnostics.report(keyNode, path, "keys must be plain names")
+                diagnostics.report(keyNode, path, "keys must be plain names", code: .wrongType)
                 continue
             }
             let key = scalar.string
@@ -46,7 +46,46 @@ struct NodeReader {
             diagnostics.report(node, path, "expected text, found \(describe(node))")
             return nil
         }
-        return scalar.string
+        return checkedText(scalar, node, path)
+    }
+
+    /// Text as written, without the line break a block scalar (`|`, `>`) ends with; nil after
+    /// reporting if it holds control characters. Names and other text are printed in tables,
+    /// Markdown, CSV and messages, where an escape sequence could clear or retitle the
+    /// terminal, a NUL cut the text, and a line break break a table row.
+    private func checkedText(_ scalar: Node.Scalar, _ node: Node, _ path: String) -> String? {
+        var text = scalar.string
+        if scalar.style == .literal || scalar.style == .folded {
+            while let last = text.unicodeScalars.last, last == "\n" || last == "\r" { text.unicodeScalars.removeLast() }
+        }
+        if let bad = text.unicodeScalars.first(where: Self.isControl) {
+            let name = Self.controlName(bad)
+            diagnostics.report(node, path, "the text contains a control character (\(name)), found \(describe(node))",
+                               hint: "write it on one line, without tabs, escape sequences or other control characters; "
+                                   + "they would garble tables and terminals", code: .controlCharacter)
+            return nil
+        }
+        return text
+    }
+
+    /// C0 and C1 control characters, DEL, and the invisible direction overrides that can make
+    /// printed text read differently from what it is (U+202A–202E, U+2066–2069).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    static func controlName(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x00: "NUL"
+        case 0x07: "BEL"
+        case 0x08: "backspace"
+        case 0x09: "tab"
+        case 0x0A: "line break"
+        case 0x0D: "carriage return"
+        case 0x1B: "ESC"
+        default: "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        }
     }
 
     func identifier(_ node: Node, _ path: String) -> String? {
@@ -67,7 +106,7 @@ struct NodeReader {
             return nil
         }
         guard range.contains(value) else {
-            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : InputLimits.text(range)
             diagnostics.report(node, path, "\(value) is out of range: \(what) must be \(bounds)")
             return nil
         }
@@ -88,12 +127,19 @@ struct NodeReader {
             diagnostics.report(node, path, "expected a month, found \(describe(node))", hint: "write months as YYYY-MM, e.g. 2022-01")
             return nil
         }
+        guard month >= InputLimits.firstMonth, month <= InputLimits.lastMonth else {
+            diagnostics.report(node, path, "\(month) is out of range: months must be \(InputLimits.firstMonth) to \(InputLimits.lastMonth)",
+                               code: .outOfRange)
+            return nil
+        }
         return month
     }
 
+    /// The node in a few words for a message. A scalar is quoted only as a short excerpt, so a
+    /// message never echoes a whole file (an `extends` of some other file, a pasted document).
     func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(Self.excerpt(scalar.string))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -101,6 +147,31 @@ struct NodeReader {
     }
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// At most `limit` characters of `text`, the rest shown as "…", line breaks and other
+    /// control characters as escapes, so the excerpt stays on one line.
+    static func excerpt(_ text: String, limit: Int = 40) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == limit {
+                out += "…"
+                break
+            }
+            if isControl(scalar) {
+                out += scalar == "\n" ? "\\n" : scalar == "\t" ? "\\t" : "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Padded on the left with zeros to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 /// The allowed word nearest to `word` by edit distance, if it is close enough to be a typo.

@@ -3,13 +3,13 @@ import PlanModel
 import Yams
 
 /// Reads a what-if overlay: a file that `extends` another scenario (or the built-in
-/// baseline) and lists named changes to it. Overlays may chain; a cycle of `extends` is an
-/// error. Every problem in the overlay is reported at once, with its line.
+/// baseline) and lists named changes to it. Overlays may chain (``ExtendsChain`` follows the
+/// chain and hands each overlay its base). Every problem in the overlay is reported at once,
+/// with its line.
 struct OverlayLoader {
     let diagnostics: Diagnostics
     let file: String
     let directory: String
-    let visiting: [String]
     var read: NodeReader { NodeReader(diagnostics: diagnostics) }
 
     static let topKeys = ["format", "extends", "name", "question", "horizon_end", "changes"]
@@ -18,7 +18,9 @@ struct OverlayLoader {
         "set_target_year", "set_urgency", "set_lead_units", "add_dependencies", "remove_dependencies", "hard_deadlines",
     ]
 
-    func scenario(from root: Node) throws -> Scenario {
+    /// The overlay at `root` applied to `base`, the scenario its `extends` names (already loaded
+    /// by ``ExtendsChain``, which also checked `extends` itself).
+    func scenario(from root: Node, base: Scenario) throws -> Scenario {
         guard let entries = read.mapping(root, "", allowed: Self.topKeys) else { throw ScenarioFileError.invalid(diagnostics.sortedProblems) }
         var values: [String: Node] = [:]
         for entry in entries { values[entry.key] = entry.value }
@@ -29,28 +31,6 @@ struct OverlayLoader {
             }
         } else {
             diagnostics.report(line: 1, column: 1, "format", "missing required key 'format'", hint: "add `format: 1` at the top")
-        }
-        let extendsNode = values["extends"]!
-        guard let target = read.string(extendsNode, "extends") else { throw ScenarioFileError.invalid(diagnostics.sortedProblems) }
-
-        // The base: the built-in baseline, or a file relative to this one.
-        var base: Scenario
-        if target == "baseline" {
-            base = try ScenarioLoader.builtinBaselineScenario()
-        } else {
-            let path = target.hasPrefix("/") ? target : (directory as NSString).appendingPathComponent(target)
-            if visiting.contains(ScenarioLoader.canonical(path)) {
-                diagnostics.report(extendsNode, "extends", "cycle of `extends`: \(file) extends \(target), which leads back to \(file)",
-                                   hint: "a what-if must extend a scenario that does not extend it in turn")
-                throw ScenarioFileError.invalid(diagnostics.sortedProblems)
-            }
-            do {
-                base = try ScenarioLoader.loadScenario(path: path, visiting: visiting)
-            } catch ScenarioFileError.fileNotFound(let missing) {
-                diagnostics.report(extendsNode, "extends", "the base scenario \(missing) does not exist",
-                                   hint: "paths are relative to this file; write `extends: baseline` for the built-in baseline")
-                throw ScenarioFileError.invalid(diagnostics.sortedProblems)
-            }
         }
 
         var portfolio = base.portfolio
@@ -84,6 +64,9 @@ struct OverlayLoader {
             diagnostics.report(values["changes"], "changes", "the changes create a dependency cycle: " + cycle.map(\.rawValue).joined(separator: " → "),
                                hint: "remove one of the dependencies that close it")
         }
+        if diagnostics.problems.isEmpty {
+            ScenarioChecks(diagnostics: diagnostics).check(portfolio, overlay: root)
+        }
         let problems = diagnostics.sortedProblems
         guard problems.isEmpty else { throw ScenarioFileError.invalid(problems) }
         // Later stages carry the overlay's name and horizon, so each stage plans like the whole.
@@ -96,6 +79,8 @@ struct OverlayLoader {
         var scenario = Scenario(portfolio: portfolio, lifeCycle: base.lifeCycle, file: file, question: question, changes: changes)
         scenario.revisionLifeCycle = base.revisionLifeCycle
         scenario.stages = stages
+        scenario.warnings = base.warnings + diagnostics.sortedWarnings
+        scenario.locations = base.locations
         return scenario
     }
 }

@@ -19,6 +19,11 @@ public struct Scenario: Sendable {
     /// turn (so `stages.count == changes.count + 1`); empty for a plain scenario. Planning the
     /// stages side by side shows what each change did.
     public var stages: [Portfolio] = []
+    /// Warnings found while loading (the scenario loads; each says what has no effect and why).
+    public var warnings: [ScenarioProblem] = []
+    /// Where the root scenario declares its standards and dependencies, so that problems found
+    /// later (a status file contradicting a dependency) can name the scenario's lines too.
+    public var locations = SourceLocations()
 
     /// Creates a scenario.
     public init(portfolio: Portfolio, lifeCycle: [Phase], file: String, question: String? = nil, changes: [ScenarioChange] = []) {

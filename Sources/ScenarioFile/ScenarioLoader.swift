@@ -14,67 +14,56 @@ public enum ScenarioLoader {
 
     /// Parses scenario text; `file` names it in messages.
     public static func parse(yaml text: String, file: String) throws -> Portfolio {
-        try parseScenario(yaml: text, file: file, directory: nil, visiting: []).portfolio
+        try parseScenario(yaml: text, file: file).portfolio
+    }
+
+    /// Parses scenario or overlay text; `file` names it in messages, and an overlay's relative
+    /// `extends` is resolved from `directory` (the current directory when nil).
+    public static func parseScenario(yaml text: String, file: String, directory: String? = nil) throws -> Scenario {
+        try ExtendsChain.load(first: .text(text, file: file, directory: directory ?? "."))
     }
 
     /// Loads a scenario or a what-if overlay (a file with `extends:`), following its chain of bases.
     public static func loadScenario(path: String) throws -> Scenario {
-        try loadScenario(path: path, visiting: [])
-    }
-
-    static func loadScenario(path: String, visiting: [String]) throws -> Scenario {
-        let text = try readText(path: path)
-        let directory = (path as NSString).deletingLastPathComponent
-        return try parseScenario(yaml: text, file: path, directory: directory, visiting: visiting + [canonical(path)])
+        try ExtendsChain.load(first: .file(path))
     }
 
     static func readText(path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioFileError.fileNotFound(path: path)
-        }
-        if isDirectory.boolValue {
-            throw ScenarioFileError.unreadable(path: path, reason: "it is a directory; name a .yaml file in it")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioFileError.unreadable(path: path, reason: "permission denied or I/O error")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioFileError.unreadable(path: path, reason: "not UTF-8 text; save the file as UTF-8")
-        }
-        return text
+        try InputFile.text(path: path)
     }
 
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// Parses scenario or overlay text. `directory` resolves an overlay's relative `extends`;
-    /// `visiting` is the chain of files being loaded, to catch a cycle of `extends`.
-    static func parseScenario(yaml text: String, file: String, directory: String?, visiting: [String]) throws -> Scenario {
-        let diagnostics = Diagnostics(file: file)
-        let root: Node?
+    /// Composes YAML text into a tree after ``YAMLGuard`` has checked its aliases and nesting;
+    /// nil for an empty document. Shared by every YAML file stdplan reads.
+    static func compose(_ text: String, file: String) throws -> Node? {
+        if let problem = YAMLGuard.check(text, file: file) { throw ScenarioFileError.invalid([problem]) }
         do {
-            root = try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw ScenarioFileError.invalid([problem(from: error, file: file)])
         } catch {
-            throw ScenarioFileError.invalid([ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "\(error)")])
+            throw ScenarioFileError.invalid([ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "\(error)", code: .malformedYAML)])
         }
-        guard let root else {
-            throw ScenarioFileError.invalid([ScenarioProblem(
-                file: file, line: nil, column: nil, key: "", message: "the file is empty",
-                hint: "start from the annotated example in docs/scenario-format.md")])
-        }
-        if case .mapping(let mapping) = root, mapping["extends"] != nil {
-            return try OverlayLoader(diagnostics: diagnostics, file: file, directory: directory ?? ".", visiting: visiting).scenario(from: root)
-        }
+    }
+
+    /// Parses a plain scenario (no `extends`) from its tree.
+    static func plainScenario(from root: Node, file: String) throws -> Scenario {
+        let diagnostics = Diagnostics(file: file)
         let parser = ScenarioParser(diagnostics: diagnostics)
-        let portfolio = parser.portfolio(from: root)
-        let problems = diagnostics.sortedProblems
-        guard problems.isEmpty, let portfolio else { throw ScenarioFileError.invalid(problems) }
+        let parsed = parser.portfolio(from: root)
+        var problems = diagnostics.sortedProblems
+        if problems.isEmpty, let parsed {
+            ScenarioChecks(diagnostics: diagnostics).check(parsed, root: root)
+            problems = diagnostics.sortedProblems
+        }
+        guard problems.isEmpty, let portfolio = parsed else { throw ScenarioFileError.invalid(problems) }
         var scenario = Scenario(portfolio: portfolio, lifeCycle: parser.defaultLifeCycle(from: root), file: file)
         scenario.revisionLifeCycle = parser.revisionLifeCycle(from: root)
+        scenario.warnings = diagnostics.sortedWarnings
+        scenario.locations = SourceLocations(root: root, file: file)
         return scenario
     }
 
@@ -85,13 +74,13 @@ public enum ScenarioLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let message = "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? "")
-            return ScenarioProblem(file: file, line: mark.line, column: mark.column, key: "", message: message, hint: hint)
+            return ScenarioProblem(file: file, line: mark.line, column: mark.column, key: "", message: message, hint: hint, code: .malformedYAML)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScenarioProblem(
                 file: file, line: context.mark.line, column: context.mark.column, key: duplicates.joined(separator: ", "),
-                message: "key given twice in one mapping", hint: "keep one of them")
+                message: "key given twice in one mapping", hint: "keep one of them", code: .malformedYAML)
         default:
-            return ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "malformed YAML: \(error)", hint: hint)
+            return ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "malformed YAML", hint: hint, code: .malformedYAML)
         }
     }
 }
@@ -107,8 +96,22 @@ extension ScenarioLoader {
 
     /// The built-in baseline as a ``Scenario``.
     public static func builtinBaselineScenario() throws -> Scenario {
-        var scenario = try parseScenario(yaml: builtinBaselineYAML, file: "Scenarios/baseline.yaml (built in)", directory: nil, visiting: ["builtin:baseline"])
-        scenario.file = "baseline (built in)"
-        return scenario
+        try parsedBaseline.get()
+    }
+
+    /// The baseline parsed once per process: every overlay of `baseline` (a comparison of many
+    /// what-ifs, a fuzzing run) starts from it.
+    private static let parsedBaseline = Result<Scenario, ScenarioFileError> { () throws(ScenarioFileError) -> Scenario in
+        let file = "Scenarios/baseline.yaml (built in)"
+        do {
+            guard let root = try compose(builtinBaselineYAML, file: file) else { throw ScenarioFileError.invalid([]) }
+            var scenario = try plainScenario(from: root, file: file)
+            scenario.file = "baseline (built in)"
+            return scenario
+        } catch let error as ScenarioFileError {
+            throw error
+        } catch {
+            throw ScenarioFileError.invalid([ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "\(error)", code: .malformedYAML)])
+        }
     }
 }

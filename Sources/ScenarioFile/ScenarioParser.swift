@@ -133,7 +133,7 @@ struct ScenarioParser {
             let name = field(values, "name", path, item).flatMap { read.string($0, "\(path).name") }
             let noun = section == "units" ? "unit" : "resource"
             let initial = field(values, "capacity", path, item, hint: "every \(noun) needs `capacity:` — how much load it can carry per month")
-                .flatMap { read.integer($0, "\(path).capacity", in: 0...Int.max, what: "a capacity (a whole number ≥ 0)") }
+                .flatMap { read.integer($0, "\(path).capacity", in: InputLimits.capacity, what: "a capacity (a whole number ≥ 0)") }
             var changes: [CapacityProfile.Change] = []
             if let node = values["capacity_changes"], let list = read.sequence(node, "\(path).capacity_changes") {
                 for (k, changeNode) in list.enumerated() {
@@ -143,7 +143,7 @@ struct ScenarioParser {
                     for entry in change { cv[entry.key] = entry.value }
                     let from = field(cv, "from", changePath, changeNode).flatMap { read.month($0, "\(changePath).from") }
                     let value = field(cv, "value", changePath, changeNode)
-                        .flatMap { read.integer($0, "\(changePath).value", in: 0...Int.max, what: "a capacity (a whole number ≥ 0)") }
+                        .flatMap { read.integer($0, "\(changePath).value", in: InputLimits.capacity, what: "a capacity (a whole number ≥ 0)") }
                     if let from, let value { changes.append(.init(from: from, value: value)) }
                 }
             }
@@ -185,7 +185,7 @@ struct ScenarioParser {
             let id = field(values, "id", path, item).flatMap { read.identifier($0, "\(path).id") }
             let name = field(values, "name", path, item).flatMap { read.string($0, "\(path).name") }
             let months = field(values, "months", path, item).flatMap { monthsValue($0, "\(path).months") }
-            let load = values["unit_load"].map { read.integer($0, "\(path).unit_load", in: 0...Int.max, what: "a load (a whole number ≥ 0)") } ?? 0
+            let load = values["unit_load"].map { read.integer($0, "\(path).unit_load", in: InputLimits.load, what: "a load (a whole number ≥ 0)") } ?? 0
             let loads = values["resources"].map { resourceLoads($0, "\(path).resources", known: resources) } ?? []
             if let id, !seen.insert(id).inserted {
                 diagnostics.report(values["id"], "\(path).id", "duplicate phase id '\(id)'", hint: "give each phase its own id")
@@ -222,7 +222,7 @@ struct ScenarioParser {
                 diagnostics.report(keyNode, "\(path).\(id)", "unknown resource '\(id)'", hint: hint)
                 continue
             }
-            if let amount = read.integer(value, "\(path).\(id)", in: 0...Int.max, what: "a load (a whole number ≥ 0)") {
+            if let amount = read.integer(value, "\(path).\(id)", in: InputLimits.load, what: "a load (a whole number ≥ 0)") {
                 loads.append(ResourceLoad(resource: ResourceID(id), amount: amount))
             }
         }
@@ -498,7 +498,7 @@ struct ScenarioParser {
                 case "name": if let name = read.string(item, "\(phasePath).name") { phases[index].name = name }
                 case "months": if let months = monthsValue(item, "\(phasePath).months") { phases[index].months = months }
                 case "unit_load":
-                    if let load = read.integer(item, "\(phasePath).unit_load", in: 0...Int.max, what: "a load (a whole number ≥ 0)") {
+                    if let load = read.integer(item, "\(phasePath).unit_load", in: InputLimits.load, what: "a load (a whole number ≥ 0)") {
                         phases[index].unitLoad = load
                     }
                 default:

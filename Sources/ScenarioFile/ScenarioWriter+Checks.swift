@@ -15,6 +15,17 @@ extension ScenarioWriter {
         }
 
         check(!portfolio.name.isEmpty, "the portfolio has no name")
+        // Text the loader refuses (control characters, SP-E0106) would write a file that does not load.
+        var texts = [("the portfolio's name", portfolio.name)]
+        texts += portfolio.units.map { ("unit '\($0.id)' name", $0.name) } + portfolio.resources.map { ("resource '\($0.id)' name", $0.name) }
+        texts += lifeCycle.map { ("phase '\($0.id)' name", $0.name) }
+        for standard in portfolio.standards {
+            texts.append(("standard '\(standard.id)' name", standard.name))
+            if let reference = standard.reference { texts.append(("standard '\(standard.id)' reference", reference)) }
+        }
+        for (what, text) in texts where text.unicodeScalars.contains(where: NodeReader.isControl) {
+            problems.append("\(what) holds a control character (a line break, tab or escape): write it on one line without them")
+        }
         check(portfolio.planStart <= portfolio.horizonEnd, "horizon_end \(portfolio.horizonEnd) is before plan_start \(portfolio.planStart)")
         check(portfolio.weights.urgency.count == 5, "the objective needs 5 urgency weights, has \(portfolio.weights.urgency.count)")
         check(!lifeCycle.isEmpty, "no life cycle: pass `lifeCycle:` when the portfolio has no standards")

@@ -13,23 +13,22 @@ public enum StatusFileLoader {
         return try parse(yaml: text, file: path, for: portfolio)
     }
 
-    /// Parses status text; `file` names it in messages.
-    public static func parse(yaml text: String, file: String, for portfolio: Portfolio) throws -> StatusSnapshot {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ScenarioFileError.invalid([ScenarioLoader.problem(from: error, file: file)])
-        } catch {
-            throw ScenarioFileError.invalid([ScenarioProblem(file: file, line: nil, column: nil, key: "", message: "\(error)")])
-        }
-        guard let root else {
+    /// Loads the status file at `path` for `scenario`; messages name the scenario's lines too
+    /// (a fact that contradicts one of its dependencies, with the line of the dependency).
+    public static func load(path: String, for scenario: Scenario) throws -> StatusSnapshot {
+        let text = try ScenarioLoader.readText(path: path)
+        return try parse(yaml: text, file: path, for: scenario.portfolio, locations: scenario.locations)
+    }
+
+    /// Parses status text; `file` names it in messages, `locations` the scenario's lines.
+    public static func parse(yaml text: String, file: String, for portfolio: Portfolio, locations: SourceLocations = SourceLocations()) throws -> StatusSnapshot {
+        guard let root = try ScenarioLoader.compose(text, file: file) else {
             throw ScenarioFileError.invalid([ScenarioProblem(
                 file: file, line: nil, column: nil, key: "", message: "the file is empty",
-                hint: "start from the example under \"Status files\" in docs/scenario-format.md")])
+                hint: "start from the example under \"Status files\" in docs/scenario-format.md", code: .unsupportedFormat)])
         }
         let diagnostics = Diagnostics(file: file)
-        let snapshot = StatusFileParser(diagnostics: diagnostics, portfolio: portfolio).snapshot(from: root)
+        let snapshot = StatusFileParser(diagnostics: diagnostics, portfolio: portfolio, locations: locations).snapshot(from: root)
         let problems = diagnostics.sortedProblems
         guard problems.isEmpty, let snapshot else { throw ScenarioFileError.invalid(problems) }
         return snapshot

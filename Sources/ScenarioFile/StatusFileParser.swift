@@ -7,6 +7,8 @@ import Yams
 struct StatusFileParser {
     let diagnostics: Diagnostics
     let portfolio: Portfolio
+    /// Where the scenario declares its dependencies and facts, to name its lines in messages.
+    var locations = SourceLocations()
     var read: NodeReader { NodeReader(diagnostics: diagnostics) }
 
     private static let topKeys = ["format", "as_of", "horizon_end", "standards"]
@@ -42,6 +44,7 @@ struct StatusFileParser {
         if let node = required("standards", hint: "list every standard not published in the scenario, with its status"),
            let items = read.sequence(node, "standards") {
             var seen: [String: Int] = [:]
+            var entryNodes: [StandardID: (node: Node, path: String)] = [:]
             for (index, item) in items.enumerated() {
                 let path = "standards[\(index)]"
                 let (known, entry) = self.entry(item, path, asOf: asOf)
@@ -53,8 +56,10 @@ struct StatusFileParser {
                     continue
                 }
                 seen[id] = index
+                entryNodes[StandardID(id)] = (item, path)
                 if let entry { statusEntries.append(entry) }
             }
+            if diagnostics.problems.isEmpty { checkDependencies(statusEntries, entryNodes) }
             let missing = portfolio.standards.filter { $0.isOpen && seen[$0.id.rawValue] == nil }.map(\.id.rawValue)
             if !missing.isEmpty {
                 diagnostics.report(node, "standards", "no status for \(missing.count) open standard\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))",
@@ -63,6 +68,30 @@ struct StatusFileParser {
         }
         guard let asOf else { return nil }
         return StatusSnapshot(asOf: asOf, horizonEnd: horizon, entries: statusEntries)
+    }
+
+    /// Facts of the file (with the scenario's for the standards it leaves out) that contradict a
+    /// dependency of the scenario, reported at the status file's entry with the scenario's line.
+    private func checkDependencies(_ entries: [StatusEntry], _ nodes: [StandardID: (node: Node, path: String)]) {
+        var facts = portfolio
+        for entry in entries {
+            if let s = facts.standards.firstIndex(where: { $0.id == entry.standard }) { facts.standards[s].status = entry.status }
+        }
+        for conflict in FactDependencyCheck.conflicts(in: facts) {
+            let successor = facts.standards[conflict.successor].id, predecessor = facts.standards[conflict.predecessor].id
+            guard let (node, path) = nodes[successor] ?? nodes[predecessor] else { continue }
+            var places: [String] = []
+            if let location = locations.dependencies[conflict.dependency] { places.append("the scenario declares the dependency at \(location)") }
+            if nodes[successor] != nil, let other = nodes[predecessor]?.node.mark?.line {
+                places.append("\(predecessor)'s status is at line \(other)")
+            } else if nodes[predecessor] == nil, let location = locations.facts[predecessor] {
+                places.append("\(predecessor)'s status is the scenario's, at \(location)")
+            }
+            diagnostics.report(node, "\(path).status", conflict.message,
+                               hint: (places.isEmpty ? "" : places.joined(separator: "; ") + "; ")
+                                   + "correct the status, or remove the dependency from the scenario if the work really went ahead",
+                               code: .factContradictsDependency)
+        }
     }
 
     /// The entry at `node`, and the id of the scenario standard it names (nil if none), so the

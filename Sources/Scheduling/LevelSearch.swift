@@ -19,7 +19,10 @@ struct LevelSearch {
     /// The least completion any schedule can have (every standard at its earliest publication).
     var completionFloor: Int?
     private var explanation: String?
+    private var conflict: ConflictExplanation?
     private var isInfeasible = false
+    /// The size of a MIP not built because it was too large (the schedule is then the heuristics').
+    var skippedModel: ModelSize?
 
     init(problem: PlanningProblem) { self.problem = problem }
 
@@ -36,10 +39,11 @@ struct LevelSearch {
         }
     }
 
-    /// Records that no schedule exists, and why.
-    mutating func infeasible(because reason: String) {
+    /// Records that no schedule exists, why, and what would make one exist.
+    mutating func infeasible(because reason: String, conflict: ConflictExplanation? = nil) {
         isInfeasible = true
         explanation = reason
+        self.conflict = conflict
     }
 
     /// Nothing is open: every level is at its only value.
@@ -83,8 +87,10 @@ struct LevelSearch {
     /// The outcome, with the incumbent decoded and checked by the validator.
     func result(portfolio: Portfolio, seconds: Double) throws(SchedulingError) -> PlanResult {
         if isInfeasible {
-            return PlanResult(status: .infeasible, schedule: nil, objective: nil, bound: nil, gap: nil, seconds: seconds,
-                              latenessWeight: problem.latenessWeight, explanation: explanation)
+            var result = PlanResult(status: .infeasible, schedule: nil, objective: nil, bound: nil, gap: nil, seconds: seconds,
+                                    latenessWeight: problem.latenessWeight, explanation: explanation)
+            result.conflict = conflict
+            return result
         }
         let levelOutcomes = problem.levels.enumerated().map { index, level -> PlanLevel in
             let value = incumbent.map { $0.cost(in: problem, level: level) }
@@ -95,6 +101,7 @@ struct LevelSearch {
             var result = PlanResult(status: .timeLimit, schedule: nil, objective: nil, bound: foldedBound(), gap: nil, seconds: seconds,
                                     latenessWeight: problem.latenessWeight)
             result.levels = levelOutcomes
+            result.skippedModel = skippedModel
             return result
         }
         let schedule = ScheduleDecoder(problem: problem).schedule(from: incumbent)
@@ -108,6 +115,7 @@ struct LevelSearch {
         var result = PlanResult(status: settled ? .optimal : .feasible, schedule: schedule, objective: objective, bound: bound, gap: gap,
                                 seconds: seconds, latenessWeight: problem.latenessWeight, heuristicObjective: heuristicCost)
         result.levels = levelOutcomes
+        result.skippedModel = skippedModel
         return result
     }
 }

@@ -26,11 +26,29 @@ public struct PlanOptions: Sendable, Hashable {
     /// equally good on lateness and completion, the one whose publications move fewest months from
     /// it wins (a last objective level), so a standard moves only when the change moves it.
     public var reference: Schedule? = nil
+    /// Raised (by Ctrl-C) to stop early: the heuristics and GLPK's callback check it, and the
+    /// planner returns the best schedule found so far with ``PlanResult/interrupted`` set.
+    public var cancellation: CancellationFlag?
+    /// Largest time-indexed model built, in columns and rows together (``ModelSize``). A larger
+    /// one would take gigabytes and more time than a limit allows: the planner then keeps the
+    /// heuristic's schedule and reports the size in ``PlanResult/skippedModel``.
+    public var maximumModelSize: Int
+
+    /// Explain an infeasible plan with ``ConflictExplainer`` (``PlanResult/conflict``), within the
+    /// time left. Commands that only report a status per plan (compare, sweep) turn it off.
+    public var explainConflicts = true
+
+    /// The default of ``maximumModelSize``: 500,000 columns and rows, about twelve times the
+    /// largest what-if of the baseline (42,000) and a few hundred megabytes in GLPK.
+    public static let defaultMaximumModelSize = 500_000
+    /// Told what the planner has established as it works (nil: nothing is reported); see ``PlanProgress``.
+    public var progress: ProgressHandler?
 
     /// Creates options; defaults prove optimality within a minute.
     public init(timeLimit: Double = 60, relativeGap: Double = 0, heuristicIterations: Int = 200, seed: UInt64 = 0x5EED,
                 searchIterations: Int = 20000, foldPhases: Bool = true,
-                quickRootIterations: Int = 10000, quickNodes: Int = 100) {
+                quickRootIterations: Int = 10000, quickNodes: Int = 100,
+                cancellation: CancellationFlag? = nil, maximumModelSize: Int = PlanOptions.defaultMaximumModelSize) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.heuristicIterations = heuristicIterations
@@ -39,5 +57,7 @@ public struct PlanOptions: Sendable, Hashable {
         self.foldPhases = foldPhases
         self.quickRootIterations = quickRootIterations
         self.quickNodes = quickNodes
+        self.cancellation = cancellation
+        self.maximumModelSize = maximumModelSize
     }
 }

@@ -23,6 +23,13 @@ public struct PlanResult: Sendable {
     /// Each level of the objective, in the order minimised, with its value, bound and whether it is
     /// proven; empty for an infeasible plan.
     public var levels: [PlanLevel] = []
+    /// True when planning was stopped early (Ctrl-C) before it could prove its result.
+    public var interrupted = false
+    /// The size of the MIP that was not built because it exceeded ``PlanOptions/maximumModelSize``
+    /// (the schedule is then the heuristic's, not proven optimal).
+    public var skippedModel: ModelSize?
+    /// For an infeasible plan: the smallest relaxations that would make it feasible.
+    public var conflict: ConflictExplanation?
 
     /// Creates a result.
     public init(status: PlanStatus, schedule: Schedule?, objective: Int?, bound: Double?, gap: Double?, seconds: Double,

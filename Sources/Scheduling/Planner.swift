@@ -1,4 +1,3 @@
-import Foundation
 import Dispatch
 import GLPK
 import PlanModel
@@ -26,13 +25,18 @@ public enum Planner {
         }
         let original = PlanningProblem(portfolio, reference: options.reference)
         var search = LevelSearch(problem: original)
-        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0 && ProcessInfo.processInfo.environment["STDPLAN_NOQUICK"] == nil
+        let quickBudget = options.quickRootIterations > 0 && options.quickNodes > 0
         try attempt(portfolio, &search, options: options, strong: !quickBudget,
                     budget: quickBudget ? (options.quickRootIterations, options.quickNodes) : nil, elapsed: elapsed)
-        if quickBudget, !search.isSettled, search.incumbent != nil, elapsed() < options.timeLimit {
+        if quickBudget, !search.isSettled, search.incumbent != nil, search.skippedModel == nil, elapsed() < options.timeLimit,
+           options.cancellation?.isCancelled != true {
             try attempt(portfolio, &search, options: options, strong: true, budget: nil, elapsed: elapsed)
         }
-        return try search.result(portfolio: portfolio, seconds: elapsed())
+        var result = try search.result(portfolio: portfolio, seconds: elapsed())
+        // Marked interrupted when Ctrl-C came before the result was proven.
+        result.interrupted = options.cancellation?.isCancelled == true && result.status != .optimal && result.status != .infeasible
+        report(options, .finished(result.status), search, seconds: result.seconds)
+        return result
     }
 
     /// One attempt: the plain pipeline (`strong: false`) or the strengthened one, each MIP within
@@ -42,8 +46,12 @@ public enum Planner {
     private static func attempt(_ portfolio: Portfolio, _ search: inout LevelSearch, options: PlanOptions, strong: Bool,
                                 budget: (iterations: Int, nodes: Int)?, elapsed: () -> Double) throws(SchedulingError) {
         let original = search.problem
+        // The heuristics (and folding) stop early on Ctrl-C or when their share of the time limit
+        // is spent (a third; two thirds with the local search), leaving the rest to GLPK; the
+        // serial heuristic completes its first priority rule first.
+        func stopping(_ share: Double) -> Bool { options.cancellation?.isCancelled == true || elapsed() >= share * options.timeLimit }
         // Load-free phases only pass delays on: the strong pipeline works without them (see PhaseFolding).
-        let folding = PhaseFolding(original, enabled: strong && options.foldPhases)
+        let folding = PhaseFolding(original, enabled: strong && options.foldPhases, shouldStop: { stopping(1.0 / 3) })
         let problem = folding.reduced
 
         let windows: TimeWindows
@@ -54,29 +62,52 @@ public enum Planner {
             case .cycle:
                 throw .dependencyCycle
             case .empty(let task):
-                search.infeasible(because: explainEmptyWindow(task: task, problem: problem))
+                search.infeasible(because: explainEmptyWindow(task: task, problem: problem),
+                                  conflict: explainConflict(original, options: options, elapsed: elapsed))
                 return
             }
         }
         search.completionFloor = completionFloor(problem, windows)
 
-        var heuristic = SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
+        // A model too large even over the untightened windows will not be built: the heuristics
+        // may then take nearly all the time.
+        let shares = ModelSize(problem, windows).total > options.maximumModelSize ? (0.45, 0.9) : (1.0 / 3, 2.0 / 3)
+        var heuristic = SerialScheduler(problem: problem, windows: windows)
+            .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(shares.0) })
         if let known = search.incumbent.map(folding.reduce), known.cost(in: problem) < heuristic?.cost(in: problem) ?? .max {
             heuristic = known
         }
         if strong, let start = heuristic {
             heuristic = PhaseListSearch(problem: problem, windows: windows)
-                .improve(start, iterations: options.searchIterations, seed: options.seed)
+                .improve(start, iterations: options.searchIterations, seed: options.seed, shouldStop: { stopping(shares.1) })
         }
         heuristic = heuristic.map(IdleCompaction(problem: problem, windows: windows).compact)
         if let heuristic { search.offer(folding.expand(heuristic), fromHeuristic: true) }
+        report(options, .heuristic, search, seconds: elapsed())
         if problem.open.isEmpty {
             search.offer(Assignment(starts: Array(repeating: 0, count: original.tasks.count), units: []), fromHeuristic: true)
             search.proveRemainingLevels()
             return
         }
+        if heuristic == nil, search.incumbent == nil {
+            // A phase that fits nowhere makes the plan infeasible at once, without a solver.
+            if let originalWindows = try? TimeWindows(original),
+               case let impossible = QuickConflicts.impossiblePhases(original, originalWindows), !impossible.lines.isEmpty {
+                search.infeasible(because: impossible.lines.joined(separator: "; "),
+                                  conflict: explainConflict(original, options: options, elapsed: elapsed))
+                return
+            }
+        }
 
         let tight = search.incumbent.map { tightenedWindows(problem, windows, incumbent: $0.cost(in: original)) } ?? windows
+        // Past the size bound (or once stopped) the MIP is not built: the best schedule so far stands,
+        // with the bound of every standard at its cheapest.
+        let size = ModelSize(problem, tight)
+        if size.total > options.maximumModelSize || options.cancellation?.isCancelled == true {
+            if size.total > options.maximumModelSize { search.skippedModel = size }
+            search.levelBound = max(search.levelBound ?? 0, Double(cheapest(problem, windows, level: problem.levels[search.proven.count])))
+            return
+        }
         var model: TimeIndexedModel
         do {
             model = try TimeIndexedModel(problem: problem, windows: tight)
@@ -103,16 +134,10 @@ public enum Planner {
                 mip.timeLimit = max(0.1, options.timeLimit - elapsed())
                 mip.relativeGap = options.relativeGap
                 mip.integralObjective = true
+                mip.shouldStop = options.cancellation?.stopRequest
                 mip.rootIterationLimit = budget?.iterations
                 mip.nodeLimit = budget?.nodes
-                switch ProcessInfo.processInfo.environment["STDPLAN_ROOT"] {
-                case "dual": mip.rootMethod = .dual
-                case "dualp": mip.rootMethod = .dualThenPrimal
-                case "presolve": mip.rootPresolve = true
-                case "adv": mip.rootBasis = .advanced
-                case "bixby": mip.rootBasis = .bixby
-                default: break
-                }
+                mip.progress = searchProgress(options, level: level, known: search.incumbent.map { $0.cost(in: original, level: level) }, seconds: elapsed())
                 if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
                 do {
                     solution = try model.program.solveMIP(mip)
@@ -125,7 +150,6 @@ public enum Planner {
             } catch {
                 throw .solver(error as? GLPKError ?? .solverFailure(call: "glp_intopt", code: -1, meaning: "\(error)"))
             }
-            if ProcessInfo.processInfo.environment["STDPLAN_TRACE"] != nil { FileHandle.standardError.write("TRACE strong=\(strong) level=\(level) status=\(solution.status) obj=\(solution.objective ?? -1) bound=\(solution.bound ?? -1) nodes=\(solution.nodes ?? -1) t=\(elapsed()) mip=\(solution.seconds) heur=\(search.incumbent.map { $0.cost(in: original, level: level) } ?? -1) cols=\(model.program.columnCount) rows=\(model.program.rowCount)\n".data(using: .utf8)!) }
             switch solution.status {
             case .optimal, .feasible:
                 search.offer(folding.expand(model.assignment(from: solution.columnValues)), fromHeuristic: false)
@@ -137,7 +161,8 @@ public enum Planner {
                 }
                 search.infeasible(because:
                     "no schedule fits the capacities, dependencies and fixed progress within the horizon \(portfolio.horizonEnd); "
-                    + "try a later horizon_end, more capacity, or fewer fixed facts")
+                    + "the smallest relaxations that would make it fit follow",
+                    conflict: explainConflict(original, options: options, elapsed: elapsed))
                 return
             }
             let value = search.incumbent.map { $0.cost(in: original, level: level) }
@@ -149,11 +174,13 @@ public enum Planner {
             guard let value, let bound = solution.bound, solution.status == .optimal ? agrees : true,
                   LevelSearch.proves(bound: bound, value: value) else {
                 search.levelBound = solution.bound.map { min($0, value.map(Double.init) ?? $0) }
+                report(options, .levelDone, search, seconds: elapsed(), level: index)
                 return
             }
             // Proven: no schedule does better on this level. Hold it there while the next level is minimised.
             search.proven.append(value)
             search.levelBound = nil
+            report(options, .levelDone, search, seconds: elapsed(), level: index)
             if index + 1 < problem.levels.count {
                 do { try model.hold(level, atMost: value) } catch {
                     throw .solver(error as? GLPKError ?? .solverFailure(call: "model building", code: -1, meaning: "\(error)"))
@@ -163,11 +190,21 @@ public enum Planner {
     }
 
     /// The least completion cost any schedule can have: every standard at its earliest publication.
-    static func completionFloor(_ problem: PlanningProblem, _ windows: TimeWindows) -> Int {
+    static func completionFloor(_ problem: PlanningProblem, _ windows: TimeWindows) -> Int { cheapest(problem, windows, level: .completion) }
+
+    /// A lower bound on a level: every open standard published as early as its window allows.
+    static func cheapest(_ problem: PlanningProblem, _ windows: TimeWindows, level: ObjectiveLevel) -> Int {
         problem.open.reduce(0) { total, standard in
             total + standard.cost(publishedIn: problem.publication(of: standard, lastStart: windows.earliest[problem.lastTask(of: standard)]),
-                                  level: .completion)
+                                  level: level)
         }
+    }
+
+    /// Why `problem` is infeasible (``ConflictExplainer``), within the time left; nil when not asked.
+    static func explainConflict(_ problem: PlanningProblem, options: PlanOptions, elapsed: () -> Double) -> ConflictExplanation? {
+        guard options.explainConflicts else { return nil }
+        return ConflictExplainer(problem: problem, timeLimit: max(0, options.timeLimit - elapsed()), cancellation: options.cancellation,
+                                 maximumModelSize: options.maximumModelSize).explain()
     }
 
     /// Tighter windows from an incumbent: no standard may cost more than the incumbent leaves

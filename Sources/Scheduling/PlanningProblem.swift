@@ -80,7 +80,8 @@ struct PlanningProblem: Sendable {
         func cost(publishedIn p: Int) -> Int {
             var cost = completionWeight * (p + 1)
             if let deadline, p > deadline { cost += latenessWeight * (p - deadline) }
-            return referencePublication.map { stabilityScale * cost + abs(p - $0) } ?? cost
+            // Every standard keeps its scaled weight; those absent from the reference just have no move to count.
+            return stabilityScale * cost + (referencePublication.map { abs(p - $0) } ?? 0)
         }
 
         /// The objective as reported (lateness and completion folded, without stability).
@@ -130,8 +131,11 @@ struct PlanningProblem: Sendable {
         self.portfolio = portfolio
         let start = portfolio.planStart
         periodCount = max(0, portfolio.horizonEnd - start + 1)
-        unitCapacity = portfolio.units.map { unit in (0..<periodCount).map { portfolio.capacity(of: unit, in: start + $0) } }
-        resourceCapacity = portfolio.resources.map { resource in (0..<periodCount).map { portfolio.capacity(of: resource, in: start + $0) } }
+        // Capacities above 2^40 act as unlimited; capping them keeps every sum of capacities finite.
+        unitCapacity = portfolio.units.map { unit in (0..<periodCount).map { min(1 << 40, portfolio.capacity(of: unit, in: start + $0)) } }
+        resourceCapacity = portfolio.resources.map { resource in
+            (0..<periodCount).map { min(1 << 40, portfolio.capacity(of: resource, in: start + $0)) }
+        }
 
         let weights = portfolio.weights
         // `auto`: one weighted month late must outweigh any possible saving in completion, so

@@ -36,8 +36,10 @@ struct SerialScheduler {
         for standard in problem.open { for (position, task) in standard.tasks.enumerated() { positionInStandard[task] = position } }
     }
 
-    /// The best schedule found over the priority rules and `iterations` random perturbations.
-    func bestSchedule(iterations: Int, seed: UInt64 = 0x5EED) -> Assignment? {
+    /// The best schedule found over the priority rules and `iterations` random perturbations;
+    /// after the first rule, stops early when `shouldStop` says so (Ctrl-C, time limit), with or
+    /// without a schedule.
+    func bestSchedule(iterations: Int, seed: UInt64 = 0x5EED, shouldStop: () -> Bool = { false }) -> Assignment? {
         let latestStart = problem.open.map { standard -> Double in
             // How late the standard may start and still meet its target (or the horizon).
             let first = standard.tasks[0]
@@ -63,9 +65,9 @@ struct SerialScheduler {
                 best = assignment
             }
         }
-        for rule in rules { consider(rule) }
+        for (index, rule) in rules.enumerated() where index == 0 || !shouldStop() { consider(rule) }
         var random = SplitMix64(seed: seed)
-        for iteration in 0..<iterations {
+        for iteration in 0..<iterations where !shouldStop() {
             let base = rules[iteration % rules.count]
             let spread = 2.0 + Double(iteration % 7) * 3
             consider(base.map { $0 + Double.random(in: -spread...spread, using: &random) })

@@ -30,8 +30,8 @@ struct PSPLIBBenchCommand: ParsableCommand {
             --lp) and its own branch-and-bound; see docs/engine.md.
 
             Examples:
-              stdplan bench psplib ../shared/psplib/j30 --reference ../shared/psplib/j30opt.sm
-              stdplan bench psplib ../shared/psplib/j60/j6013_1.sm --time-limit 30 --format table
+              stdplan bench psplib psplib/j30 --reference psplib/j30opt.sm
+              stdplan bench psplib psplib/j60/j6013_1.sm --time-limit 30 --format table
             """
     )
 
@@ -84,7 +84,7 @@ struct PSPLIBBenchCommand: ParsableCommand {
         options.linearProgrammingBound = lp
 
         var summary = BenchSummary()
-        if format == .table { emit(BenchLine.tableHeader) }
+        if format == .table { try emit(BenchLine.tableHeader) }
         for file in files {
             let instance: RCPSPInstance
             do {
@@ -100,15 +100,20 @@ struct PSPLIBBenchCommand: ParsableCommand {
             }
             let line = BenchLine(instance: instance, result: result, reference: table?.reference(forFile: file))
             summary.add(line)
-            emit(format == .json ? line.json : line.tableRow)
+            try emit(format == .json ? line.json : line.tableRow)
             for error in line.errors { Failure.printError("ERROR \(instance.name): \(error)") }
         }
-        emit(format == .json ? summary.json : summary.table)
+        try emit(format == .json ? summary.json : summary.table)
         if summary.errors > 0 { throw ExitCode.scheduleInvalid }
     }
 
-    private func emit(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// One line on standard output; a closed or full output is an error (exit 74), not a trap.
+    private func emit(_ text: String) throws {
+        do {
+            try Output.write(text + "\n", to: nil)
+        } catch {
+            throw Failure.exit(for: error)
+        }
     }
 
     private func exitCode(for error: PSPLIBError) -> ExitCode {

@@ -20,23 +20,30 @@ struct BottlenecksCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML). Omit it to use the built-in baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to use the built-in baseline.")
     var scenario: String?
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
-    var timeLimit: Double = 60
+    @OptionGroup var solverOptions: SolverOptions
 
-    func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-    }
+    @OptionGroup var progressOptions: ProgressOptions
 
     func run() throws {
         do {
             let (portfolio, _) = try ScenarioArgument.load(scenario)
-            let analysis = try BottleneckAnalysis.run(portfolio, options: PlanOptions(timeLimit: timeLimit))
-            try outputOptions.write(BottleneckReport(analysis: analysis, scenario: portfolio.name).render(outputOptions.format))
+            let subjects = BottleneckAnalysis.subjectIDs(of: portfolio).map { "\($0) +1" }
+            let (options, watch) = progressOptions.watch("bottlenecks", names: subjects, single: ["base plan"], options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            Interrupt.graceful = true
+            let analysis = try BottleneckAnalysis.run(portfolio, options: options)
+            Interrupt.graceful = false
+            watch?.finish()
+            if Interrupt.wasInterrupted { throw ExitCode.interrupted }
+            let report = BottleneckReport(analysis: analysis, scenario: portfolio.name, portfolio: portfolio)
+            try outputOptions.write(report.render(outputOptions.format, layout: outputOptions.layout))
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw Failure.exit(for: error)
         }

@@ -12,7 +12,12 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Checks every dependency and lag, every unit's and shared resource's capacity in every \
             month, earliest starts, fixed progress, phase durations and order, the horizon, and \
-            one lead unit per standard from its candidates. Prints every violation; exit code 2 if any.
+            one lead unit per standard from its candidates. Prints every violation (on standard \
+            error in the table format; in the document with --format json).
+
+            Exit codes: 0 the schedule keeps every rule; 2 it breaks some; 3 the plan document \
+            records an infeasible plan and 4 one that ran out of time before any schedule \
+            (there is no schedule to check: the plan's status and explanation are printed).
 
             Example:
               stdplan plan Scenarios/baseline.yaml --format json --output plan.json
@@ -20,40 +25,70 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML) the schedule is for.")
+    /// What `check` prints.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Argument(help: "Scenario file (YAML) the schedule is for; - reads it from standard input.")
     var scenario: String
 
     @Argument(help: "Schedule as JSON, written by `stdplan plan --format json`.")
     var schedule: String
 
+    @Option(help: "Output: table (a line of text, violations on standard error) or json (docs/json-output.md).")
+    var format: Format = .table
+
+    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten); - is standard output.")
+    var output: String?
+
     func run() throws {
         do {
             let (portfolio, _) = try ScenarioArgument.load(scenario)
-            guard FileManager.default.fileExists(atPath: schedule) else {
-                throw ScenarioFileError.fileNotFound(path: schedule)
-            }
-            guard let data = FileManager.default.contents(atPath: schedule) else {
-                throw ScenarioFileError.unreadable(path: schedule, reason: "permission denied or I/O error")
-            }
+            let data = try InputFile.data(path: schedule)
             let document: PlanDocument
             do {
                 document = try JSONDecoder().decode(PlanDocument.self, from: data)
             } catch {
                 throw ReportError.unreadableSchedule(file: schedule, problems: ["not a plan document: \(Self.describe(error))"])
             }
+            guard document.hasSchedule else {
+                // An infeasible or timed-out plan has no dates for its open work: nothing to check.
+                let outcome = CheckDocument(file: schedule, scenario: scenario, document: document, violations: nil)
+                let text = "\(schedule): no schedule: the plan is \(document.status)" + (document.explanation.map { ": \($0)" } ?? "")
+                try Output.write(format == .json ? Self.json(outcome) : TerminalText.paragraph(text, width: width), to: OutputOptions.file(output))
+                throw document.status == PlanStatus.infeasible.rawValue ? ExitCode.planInfeasible : ExitCode.noScheduleInTime
+            }
             let violations = ScheduleValidator.check(try document.schedule(file: schedule), against: portfolio)
+            let outcome = CheckDocument(file: schedule, scenario: scenario, document: document, violations: violations)
+            if format == .json {
+                try Output.write(Self.json(outcome), to: OutputOptions.file(output))
+                if !violations.isEmpty { throw ExitCode.scheduleInvalid }
+                return
+            }
             if violations.isEmpty {
-                print("\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds")
+                let text = "\(schedule): valid: \(document.standards.count) standards, every rule of \(scenario) holds"
+                try Output.write(TerminalText.paragraph(text, width: width), to: OutputOptions.file(output))
                 return
             }
             for violation in violations { Failure.printError("\(schedule): \(violation)") }
-            Failure.printError("\(violations.count) violation\(violations.count == 1 ? "" : "s") found")
+            Failure.printError("\(violations.count) violation\(violations.count == 1 ? "" : "s") found [\(ErrorCode.scheduleViolations.rawValue)]")
             throw ExitCode.scheduleInvalid
         } catch let code as ExitCode {
             throw code
         } catch {
             throw Failure.exit(for: error)
         }
+    }
+
+    /// The width the text lines are wrapped to: the terminal's, `COLUMNS`, or 100.
+    private var width: Int { Terminal.width(toStandardOutput: OutputOptions.file(output) == nil) }
+
+    static func json(_ document: CheckDocument) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
     }
 
     static func describe(_ error: any Error) -> String {

@@ -10,19 +10,26 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Plan several scenarios and compare them side by side.",
         discussion: """
-            Solves every scenario (in parallel, one per core) and prints their status and gap, \
-            standards on time, total and urgency-weighted months late and last publication; then \
-            each standard's publication month per scenario with the difference to the first \
-            scenario (only rows that differ, unless --all). Every schedule passes the validator.
+            Plans the first scenario, then every other one (in parallel, one per core) with the \
+            first's plan as its reference: among equally good plans, the one whose publications \
+            move fewest months from it, so a standard moves only when a change moves it. Prints, \
+            for each scenario, standards on time, urgency-weighted and total months late, the last \
+            publication, status and gap; then each standard's publication month per scenario with \
+            the difference to the first (only rows that differ, unless --all), a tie-only move \
+            marked ~ (the objective did not change and the change touches nothing of that \
+            standard; see docs/json-output.md). Every schedule passes the validator.
+
+            Exit code 5 when some scenario has no schedule (infeasible, or the time limit before \
+            any): the report marks it and standard error names it.
 
             Examples:
               stdplan compare Scenarios/baseline.yaml Scenarios/what-if/*.yaml
-              stdplan compare baseline Scenarios/what-if/drafting-plus-50.yaml --all --format markdown
-              stdplan compare --by-change my-what-if.yaml     the base, then each change added in turn
+              stdplan compare baseline Scenarios/what-if/drafting-plus-50.yaml --all
+              stdplan compare --by-change my-what-if.yaml
             """
     )
 
-    @Argument(help: "Scenario files (YAML); `baseline` names the built-in baseline. The first is the reference.")
+    @Argument(help: "Scenario files (YAML); `baseline` names the built-in baseline, - standard input. The first is the reference.")
     var scenarios: [String]
 
     @Flag(help: "Show every standard, not only those whose publication month differs.")
@@ -35,27 +42,47 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
-        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
-        if byChange, scenarios.count != 1 { throw ValidationError("--by-change takes exactly one what-if file") }
+        guard !scenarios.isEmpty else { throw commandLineError("name at least one scenario") }
+        if byChange, scenarios.count != 1 { throw commandLineError("--by-change takes exactly one what-if file") }
+        try ScenarioArgument.validate(scenarios)
     }
 
     func run() throws {
         do {
             var loaded = try ScenarioArgument.loadAll(scenarios)
-            if byChange { loaded = try Self.stages(of: loaded[0]) }
+            var labels = scenarios.map(ScenarioArgument.label)
+            if byChange {
+                loaded = try Self.stages(of: loaded[0])
+                labels = loaded.map(\.portfolio.name)
+            }
             let clock = ContinuousClock()
             let started = clock.now
-            let results = Planner.planAll(loaded.map(\.portfolio), options: solverOptions.planOptions)
-            let wall = clock.now - started
-            let compared = try zip(loaded, results).map { scenario, result in
+            Interrupt.graceful = true
+            var base = solverOptions.planOptions
+            base.explainConflicts = false  // the comparison reports each scenario's status; `plan` explains one
+            let (options, watch) = progressOptions.watch("compare", names: Array(labels.dropFirst()), single: [labels[0]], options: base)
+            defer { watch?.finish() }
+            // The first scenario first: every other one stays as close to its plan as equally good plans allow.
+            let planned = try ReferencePlanning.plan(base: loaded[0].portfolio, variants: loaded.dropFirst().map(\.portfolio), options: options)
+            let compared = zip(loaded, [planned.base] + planned.variants).map { scenario, result in
                 ComparedScenario(file: scenario.file, question: scenario.question,
-                                 changes: scenario.changes.map { ($0.name, $0.summary) }, portfolio: scenario.portfolio, result: try result.get())
+                                 changes: scenario.changes.map { ($0.name, $0.summary) }, portfolio: scenario.portfolio, result: result)
             }
-            let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
-            try outputOptions.write(ComparisonReport(scenarios: compared, all: all, wallSeconds: seconds).render(outputOptions.format))
+            let wall = clock.now - started
+            watch?.note(String(format: "compare: %d scenarios in %.1f s (the single solves took %.1f s together)", compared.count,
+                               Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18,
+                               compared.reduce(0) { $0 + $1.result.seconds }))
+            watch?.finish()
+            try outputOptions.write(ComparisonReport(scenarios: compared, all: all).render(outputOptions.format, layout: outputOptions.layout))
+            if Interrupt.wasInterrupted || compared.contains(where: \.result.interrupted) { try Outcome.exit(for: compared.map(\.result)) }
+            try FailedPlans.check(zip(compared.indices, compared).map { ("\($0 + 1) \(labels[$0])", $1.result) }, noun: "scenario")
         } catch let error as ValidationError {
             throw error
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw Failure.exit(for: error)
         }

@@ -35,6 +35,14 @@ enum DocumentPlanning {
         }
     }
 
+    /// The progress line of `command` planning `paths` (re-planned from `status` when given).
+    static func watch(_ command: String, _ paths: [String], status: String?, progress: ProgressOptions,
+                      options: PlanOptions) -> (options: PlanOptions, watch: PlanWatch?) {
+        if status != nil { return progress.watch(command, single: paths.flatMap { _ in ["baseline plan", "re-plan"] }, options: options) }
+        if paths.count > 1 { return progress.watch(command, names: paths.map(ScenarioArgument.label), options: options) }
+        return progress.watch(command, single: ["plan"], options: options)
+    }
+
     /// Adds the Monte Carlo risk of each shown plan that has a schedule, as `stdplan risk` computes it.
     static func addRisk(to scenarios: inout [ReportScenario], options: RiskOptions) throws {
         for index in scenarios.indices {

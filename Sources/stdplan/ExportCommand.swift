@@ -22,7 +22,8 @@ struct ExportCommand: ParsableCommand {
             Examples:
               stdplan export --to mspdi --output plan.xml
               stdplan export --to ics Scenarios/baseline.yaml --output plan.ics
-              stdplan export --to tjp Scenarios/what-if/review-capacity-halved.yaml --output halved.tjp
+              stdplan export --to tjp Scenarios/what-if/szse-unavailable-2023.yaml \\
+                  --output szse.tjp
             """
     )
 
@@ -33,16 +34,18 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "What to write: \(Target.allCases.map(\.rawValue).joined(separator: ", ")).")
     var to: Target
 
-    @Argument(help: "Scenario file (YAML). Omit it to export the plan of the built-in baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to export the plan of the built-in baseline.")
     var scenario: String?
 
     @Option(help: "The creation date written into the file, YYYY-MM-DD (default: today, UTC).")
     var date: String?
 
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
+    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten); - is standard output.")
     var output: String?
 
     @OptionGroup var solverOptions: SolverOptions
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         if let date, !DocumentPlanning.validDate(date) { throw ValidationError("--date must be a date YYYY-MM-DD, got '\(date)'") }
@@ -50,9 +53,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let planned = try DocumentPlanning.plan(scenario.map { [$0] } ?? [], status: nil, options: solverOptions.planOptions)[0]
+            let paths = scenario.map { [$0] } ?? []
+            let (options, watch) = DocumentPlanning.watch("export", paths, status: nil, progress: progressOptions, options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            let planned = try DocumentPlanning.plan(paths, status: nil, options: options)[0]
+            watch?.finish()
             guard let schedule = planned.result.schedule else {
-                Failure.printError(PlanReport(portfolio: planned.portfolio, result: planned.result, source: planned.source).render(.table))
+                Failure.printError(PlanReport(portfolio: planned.portfolio, result: planned.result, source: planned.source).render(.table, layout: Terminal.standardErrorLayout))
                 Failure.printError("error: the plan has no schedule to export (\(planned.result.status.rawValue))")
                 throw DocumentPlanning.exitCode(for: [planned]) ?? ExitCode.internalFailure
             }
@@ -63,7 +70,7 @@ struct ExportCommand: ParsableCommand {
             case .ics: text = ICalendarWriter(portfolio: planned.portfolio, schedule: schedule, date: day).render()
             case .tjp: text = TaskJugglerWriter(portfolio: planned.portfolio, result: planned.result).render()
             }
-            try Output.write(text, to: output)
+            try Output.write(text, to: OutputOptions.file(output))
         } catch let code as ExitCode {
             throw code
         } catch {

@@ -14,31 +14,40 @@ struct PlanCommand: ParsableCommand {
             to GLPK as a warm start, so a time limit still leaves a schedule (status feasible). \
             Every schedule printed has passed the independent validator.
 
+            The table fits the terminal (or COLUMNS, or 100 columns when not a terminal): per \
+            standard its urgency, lead unit, start, publication, target year and months late; \
+            --wide shows every phase. On a terminal, progress goes to standard error.
+
             Examples:
               stdplan plan
               stdplan plan Scenarios/baseline.yaml --format csv --output plan.csv
               stdplan plan my.yaml --time-limit 10 --gap 0.01
+              cat my.yaml | stdplan plan - --format json --output -
             """
     )
 
-    @Argument(help: "Scenario file (YAML). Omit it to plan the built-in 2022–2025 baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to plan the built-in 2022–2025 baseline.")
     var scenario: String?
 
     @OptionGroup var outputOptions: OutputOptions
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
         do {
             let (portfolio, source) = try ScenarioArgument.load(scenario)
-            let result = try Planner.plan(portfolio, options: solverOptions.planOptions)
+            // --time-limit bounds the whole command; Ctrl-C stops the planner, which returns its best schedule.
+            Interrupt.graceful = true
+            let (options, watch) = progressOptions.watch("plan", options: solverOptions.wholeCommandOptions)
+            defer { watch?.finish() }
+            let result = try Planner.plan(portfolio, options: options)
+            watch?.finish()
             let report = PlanReport(portfolio: portfolio, result: result, source: source)
-            try outputOptions.write(report.render(outputOptions.format))
-            switch result.status {
-            case .optimal, .feasible: return
-            case .infeasible: throw ExitCode.planInfeasible
-            case .timeLimit: throw ExitCode.noScheduleInTime
-            }
+            try outputOptions.write(report.render(outputOptions.format, layout: outputOptions.layout))
+            Interrupt.graceful = false
+            try Outcome.exit(for: [result])
         } catch let code as ExitCode {
             throw code
         } catch {

@@ -40,6 +40,6 @@ final class ProgressBar {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Failure.writeError(text)
     }
 }

@@ -19,14 +19,15 @@ struct ReplanCommand: ParsableCommand {
             capacity, a dependency that slipped).
 
             Examples:
-              stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml
-              stdplan replan Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml --format json --output replan.json
+              stdplan replan --status Scenarios/status/2025-12.yaml
+              stdplan replan Scenarios/baseline.yaml \\
+                  --status Scenarios/status/2025-12.yaml --format json --output replan.json
 
             --time-limit applies to each of the two plans (the baseline and the re-plan).
             """
     )
 
-    @Argument(help: "Scenario file (YAML). Omit it to use the built-in 2022–2025 baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to use the built-in 2022–2025 baseline.")
     var scenario: String?
 
     @Option(help: "Status file (YAML) describing where each standard stands as of a month.")
@@ -36,11 +37,19 @@ struct ReplanCommand: ParsableCommand {
 
     @OptionGroup var solverOptions: SolverOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
         do {
-            let (portfolio, source) = try ScenarioArgument.load(scenario)
-            let snapshot = try StatusFileLoader.load(path: status, for: portfolio)
-            let replan = try Replanner.replan(portfolio, status: snapshot, options: solverOptions.planOptions)
+            let loaded = try ScenarioArgument.loadScenario(scenario)
+            let (portfolio, source) = (loaded.portfolio, scenario ?? "built-in baseline")
+            let snapshot = try StatusFileLoader.load(path: status, for: loaded)
+            let (options, watch) = progressOptions.watch("replan", single: ["baseline plan", "re-plan from \(snapshot.asOf)"],
+                                                         options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            Interrupt.graceful = true
+            let replan = try Replanner.replan(portfolio, status: snapshot, options: options)
+            watch?.finish()
             if let schedule = replan.result.schedule {
                 // The planner validates every schedule; checked again here because this is what is printed.
                 let violations = ScheduleValidator.check(schedule, against: replan.portfolio)
@@ -51,14 +60,8 @@ struct ReplanCommand: ParsableCommand {
                 }
             }
             let report = ReplanReport(scenario: portfolio, replan: replan, source: source, statusSource: status)
-            try outputOptions.write(report.render(outputOptions.format))
-            for result in [replan.baseline, replan.result] {
-                switch result.status {
-                case .optimal, .feasible: continue
-                case .infeasible: throw ExitCode.planInfeasible
-                case .timeLimit: throw ExitCode.noScheduleInTime
-                }
-            }
+            try outputOptions.write(report.render(outputOptions.format, layout: outputOptions.layout))
+            try Outcome.exit(for: [replan.baseline, replan.result])
         } catch let code as ExitCode {
             throw code
         } catch {

@@ -23,12 +23,12 @@ struct ReportCommand: ParsableCommand {
             Examples:
               stdplan report --output report.html
               stdplan report Scenarios/baseline.yaml --risk --output risk.html
-              stdplan report Scenarios/baseline.yaml --status Scenarios/status/2025-12.yaml --output status.html
-              stdplan report Scenarios/baseline.yaml Scenarios/what-if/*.yaml --output what-if.html
+              stdplan report --status Scenarios/status/2025-12.yaml --output status.html
+              stdplan report baseline Scenarios/what-if/*.yaml --output what-if.html
             """
     )
 
-    @Argument(help: "Scenario files (YAML); `baseline` or none means the built-in baseline. Several give a comparison.")
+    @Argument(help: "Scenario files (YAML); `baseline` or none means the built-in baseline, - standard input. Several give a comparison.")
     var scenarios: [String] = []
 
     @Flag(help: "Add the Monte Carlo slippage risk of each plan (P(on time), P50–P90 bands, tornado).")
@@ -46,10 +46,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The date printed on the report, YYYY-MM-DD (default: today, UTC).")
     var date: String?
 
-    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten).")
+    @Option(help: "Write to this new file instead of standard output (an existing file is never overwritten); - is standard output.")
     var output: String?
 
     @OptionGroup var solverOptions: SolverOptions
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         guard (1...RiskOptions.maximumSamples).contains(samples) else { throw ValidationError("--samples must be 1 to \(RiskOptions.maximumSamples)") }
@@ -58,9 +60,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var planned = try DocumentPlanning.plan(scenarios, status: status, options: solverOptions.planOptions)
+            let (options, watch) = DocumentPlanning.watch("report", scenarios, status: status, progress: progressOptions, options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            var planned = try DocumentPlanning.plan(scenarios, status: status, options: options)
+            watch?.finish()
             if risk { try DocumentPlanning.addRisk(to: &planned, options: RiskOptions(samples: samples, seed: seed)) }
-            try Output.write(HTMLReport(scenarios: planned, date: date ?? DocumentPlanning.today()).render(), to: output)
+            try Output.write(HTMLReport(scenarios: planned, date: date ?? DocumentPlanning.today()).render(), to: OutputOptions.file(output))
             if let code = DocumentPlanning.exitCode(for: planned) { throw code }
         } catch let code as ExitCode {
             throw code

@@ -30,7 +30,7 @@ struct RiskCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario file (YAML). Omit it to analyse the built-in 2022–2025 baseline.")
+    @Argument(help: "Scenario file (YAML); - reads it from standard input. Omit it to analyse the built-in 2022–2025 baseline.")
     var scenario: String?
 
     @Option(help: "Number of samples (1 to \(RiskOptions.maximumSamples)).")
@@ -47,54 +47,59 @@ struct RiskCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the optimizer may take for the plan.")
-    var timeLimit: Double = 60
+    @OptionGroup var solverOptions: SolverOptions
 
-    @Option(help: "Relative optimality gap at which the optimizer may stop, e.g. 0.01 for 1%.")
-    var gap: Double = 0
+    @OptionGroup var progressOptions: ProgressOptions
 
     @Flag(help: "Print the planning and simulation wall times on standard error (for benchmarks).")
     var timing = false
 
     func validate() throws {
         guard (1...RiskOptions.maximumSamples).contains(samples) else {
-            throw ValidationError("--samples must be 1 to \(RiskOptions.maximumSamples)")
+            throw commandLineError("--samples must be 1 to \(RiskOptions.maximumSamples)")
         }
-        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be 1 to 1024") }
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.01 for 1%)") }
+        if let threads, !(1...1024).contains(threads) { throw commandLineError("--threads must be 1 to 1024") }
     }
 
     func run() throws {
         do {
-            let (scenarioPortfolio, source) = try ScenarioArgument.load(scenario)
+            let loaded = try ScenarioArgument.loadScenario(scenario)
+            let (scenarioPortfolio, source) = (loaded.portfolio, scenario ?? "built-in baseline")
             var portfolio = scenarioPortfolio
             var asOf: Month?
             if let status {
-                let snapshot = try StatusFileLoader.load(path: status, for: scenarioPortfolio)
+                let snapshot = try StatusFileLoader.load(path: status, for: loaded)
                 portfolio = scenarioPortfolio.applying(snapshot)
                 asOf = snapshot.asOf
             }
             let clock = ContinuousClock()
             let planStarted = clock.now
-            let plan = try Planner.plan(portfolio, options: PlanOptions(timeLimit: timeLimit, relativeGap: gap))
+            // Ctrl-C stops the plan gracefully; the simulation after it ends at once (nothing is written yet).
+            let (options, watch) = progressOptions.watch("risk", single: ["plan"], options: solverOptions.planOptions)
+            defer { watch?.finish() }
+            Interrupt.graceful = true
+            let plan = try Planner.plan(portfolio, options: options)
+            Interrupt.graceful = false
+            watch?.finish()
+            if Interrupt.wasInterrupted { throw ExitCode.interrupted }
             let planTime = clock.now - planStarted
             guard let schedule = plan.schedule else {
                 // Nothing to simulate: say why, as `plan` would.
-                Failure.printError(PlanReport(portfolio: portfolio, result: plan, source: source).render(.table))
+                Failure.printError(PlanReport(portfolio: portfolio, result: plan, source: source).render(.table, layout: Terminal.standardErrorLayout))
                 throw plan.status == .infeasible ? ExitCode.planInfeasible : ExitCode.noScheduleInTime
             }
-            let options = RiskOptions(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let bar = ProgressBar.onTerminal(label: "simulating")
+            let riskOptions = RiskOptions(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let bar = progressOptions.quiet ? nil : ProgressBar.onTerminal(label: "simulating")
             let simulationStarted = clock.now
-            let risk = try RiskSimulation.run(portfolio: portfolio, plan: schedule, options: options, progress: bar.map { bar in { bar.update($0, $1) } })
+            let risk = try RiskSimulation.run(portfolio: portfolio, plan: schedule, options: riskOptions, progress: bar.map { bar in { bar.update($0, $1) } })
             let simulationTime = clock.now - simulationStarted
             bar?.finish()
-            try outputOptions.write(RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf).render(outputOptions.format))
+            let report = RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf)
+            try outputOptions.write(report.render(outputOptions.format, layout: outputOptions.layout))
             if timing {
                 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
                 Failure.printError(String(format: "timing: plan %.3f s; simulation %.3f s for %d samples on %d threads",
-                                          seconds(planTime), seconds(simulationTime), samples, options.threads))
+                                          seconds(planTime), seconds(simulationTime), samples, riskOptions.threads))
             }
         } catch let code as ExitCode {
             throw code

@@ -35,6 +35,47 @@ struct GoldenFileTests {
         #expect(text == expected, "output differs from \(file.lastPathComponent); if the change is intended, re-record (see the suite's comment)")
     }
 
+    @Test("--wide: every phase in its own column, nothing cut")
+    func baselineWide() throws {
+        let (portfolio, result) = try Self.baselineReport()
+        let text = PlanReport(portfolio: portfolio, result: result, source: "built-in baseline").render(.table, layout: .wide)
+        try WhatIfGoldenFileTests.compare(text, golden: "baseline-plan-wide", format: .table)
+        #expect(!text.contains(TerminalText.ellipsis))
+    }
+
+    /// The what-if with hard deadlines no schedule can meet: every format says infeasible, keeps
+    /// the facts (publications, phases in progress since their month) and marks the rest
+    /// "not scheduled"; the table and CSV carry the explanation.
+    @Test("the infeasible what-if says so in every format and shows what is known", arguments: [PlanFormat.table, .csv, .json])
+    func infeasibleWhatIf(format: PlanFormat) throws {
+        let root = Self.golden.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = "Scenarios/what-if/urgent-hard-deadlines.yaml"
+        let portfolio = try ScenarioLoader.loadScenario(path: root.appendingPathComponent(file).path).portfolio
+        var result = try Planner.plan(portfolio)
+        result.seconds = 0
+        #expect(result.status == .infeasible)
+        let text = PlanReport(portfolio: portfolio, result: result, source: file).render(format)
+        try WhatIfGoldenFileTests.compare(text, golden: "urgent-hard-deadlines-plan", format: format)
+        #expect(text.contains("infeasible"))
+        #expect(text.contains("2012-12"), "a published standard's month is a fact")
+        if format != .json {
+            #expect(text.contains("not scheduled") || text.contains("not_scheduled"))
+            #expect(text.contains("cannot hold even with unlimited capacity"))
+            #expect(!text.contains("done  done"), "no open standard may look finished")
+        }
+        if format == .table {
+            #expect(text.contains("2021-04 起草"), "a phase in progress keeps its start")
+        }
+        if format == .json {
+            let document = try JSONDecoder().decode(PlanDocument.self, from: Data(text.utf8))
+            #expect(!document.hasSchedule)
+            #expect(document.explanation?.contains("cannot hold") == true)
+            #expect(document.standards.filter { $0.status == "published" }.allSatisfy { $0.published != nil })
+            #expect(document.standards.filter { $0.status == "in_progress" }.allSatisfy { $0.since != nil && $0.currentPhase != nil })
+            #expect(document.standards.filter { $0.status != "published" }.allSatisfy { $0.published == nil })
+        }
+    }
+
     @Test("the JSON document round-trips and the schedule read back validates")
     func roundTrip() throws {
         let (portfolio, result) = try Self.baselineReport()

@@ -34,7 +34,7 @@ struct WhatIfGoldenFileTests {
         let portfolio = try ScenarioLoader.builtinBaseline()
         var analysis = try BottleneckAnalysis.run(portfolio)
         analysis.base.seconds = 0
-        return BottleneckReport(analysis: analysis, scenario: portfolio.name)
+        return BottleneckReport(analysis: analysis, scenario: portfolio.name, portfolio: portfolio)
     }
 
     static func compare(_ text: String, golden name: String, format: PlanFormat) throws {

@@ -111,7 +111,7 @@ struct ReplanTests {
         let report = ReplanReport(scenario: baseline, replan: replan, source: "built-in baseline", statusSource: "Scenarios/status/2025-12.yaml")
         let table = report.render(.table)
         #expect(table.contains("Slippage against the baseline plan"))
-        #expect(table.contains("longer 报批稿–发布 +8"))
+        #expect(table.contains("longer 报批稿–发布 +9"))
         #expect(table.contains("published 2024-12"))
         let markdown = report.render(.markdown)
         #expect(markdown.contains("## Slippage against the baseline plan"))

@@ -40,7 +40,7 @@ struct RiskReportTests {
     @Test("table and Markdown carry the per-standard, portfolio and sensitivity sections")
     func text() throws {
         let (report, _) = try Self.report()
-        let table = report.render(.table)
+        let table = report.render(.table, layout: .wide)
         for heading in ["Standards (open at the plan start)", "Portfolio", "Sensitivity: what drives lateness", "Simulated policy:"] {
             #expect(table.contains(heading))
         }

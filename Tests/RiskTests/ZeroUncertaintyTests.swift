@@ -76,7 +76,7 @@ struct ZeroUncertaintyTests {
         let risk = try RiskSimulation.run(portfolio: portfolio, plan: schedule, options: RiskOptions(samples: 10, seed: 1, threads: 1))
         let text = RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: "built-in baseline").render(.table)
         #expect(text.contains("No phase duration is uncertain in this scenario: every sample is the plan."))
-        #expect(text.contains("15 / 15 / 15 (mean 15.0)"))
+        #expect(text.contains("13 / 13 / 13 (mean 13.0)"))
         #expect(!text.contains("Sensitivity"))
     }
 }

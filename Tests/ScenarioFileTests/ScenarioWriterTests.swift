@@ -22,7 +22,7 @@ struct ScenarioWriterTests {
 
     @Test("names that YAML would read as something else are quoted, and read back as written", arguments: [
         "yes", "No", "null", "~", "2026", "0099", "1e3", "-1", ".inf", "a: b", "a #b", "#x", "[x]", "{x}", "a, b", "\"quoted\"",
-        "it's", "back\\slash", "two\nlines", " padded ", "*alias", "&anchor", "!tag", "|", ">", "@x", "`x`", "%x", "?x", "=", "<<",
+        "it's", "back\\slash", " padded ", "*alias", "&anchor", "!tag", "|", ">", "@x", "`x`", "%x", "?x", "=", "<<",
         "JR/T 0099—2012", "证券期货业（合成）：规范", "2026-01",
     ])
     func quoting(text: String) throws {
@@ -32,6 +32,12 @@ struct ScenarioWriterTests {
         #expect(loaded.standards[0].name == text)
         #expect(loaded.standards[0].reference == text)
         #expect(loaded.units[0].name == text)
+    }
+
+    @Test("text the loader refuses (a line break, an escape) is refused by the writer, with the reason",
+          arguments: ["two\nlines", "red \u{1B}[31m", "tab\there"])
+    func controlCharacters(text: String) {
+        #expect(throws: ScenarioWriterError.self) { try ScenarioWriter.yaml(for: Self.portfolio(name: "ok", standardName: text, unitName: "u", reference: nil)) }
     }
 
     @Test("plain where plain is unambiguous, so files read like hand-written ones")

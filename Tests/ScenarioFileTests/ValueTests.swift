@@ -75,7 +75,7 @@ struct ValueTests {
             name: "negative unit capacity",
             edits: [Edit("    capacity: 2\n", "    capacity: -1  #!\n")],
             key: "units[0].capacity",
-            message: ["-1 is out of range", "at least 0"]),
+            message: ["-1 is out of range", "0 to 1,000,000"]),
         BadInput(
             name: "non-numeric resource capacity",
             edits: [Edit("    capacity: 3\n", "    capacity: many  #!\n")],

@@ -1,17 +1,29 @@
 import Foundation
 
-/// Where the PSPLIB benchmark lives: `../shared/psplib` beside the package root. CI clones the
-/// repository with `shared/` beside it, so the tests require the data rather than skip.
+/// The PSPLIB instances the tests read. The ones they solve live in the repository
+/// (`Tests/Fixtures/psplib`: 20 j30 instances and their lines of `j30opt.sm`, byte-for-byte
+/// copies), so the suite passes on any clone. The full j30 and j60 sets stay outside: the tests
+/// that read whole sets run when the sets are found (`STDPLAN_PSPLIB`, else `../shared/psplib`
+/// beside the package) and are skipped otherwise. Benchmarks take the full sets' folder as an
+/// argument (`stdplan bench psplib`, `Scripts/bench-psplib`).
 enum PSPLIBData {
-    static let root: String = {
-        let file = URL(fileURLWithPath: #filePath)
-        let package = file.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return package.deletingLastPathComponent().appendingPathComponent("shared/psplib").path
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The sample in the repository.
+    static let sample = package.appendingPathComponent("Tests/Fixtures/psplib").path
+
+    /// The full sets (j30, j60 and their tables), when found.
+    static let full: String? = {
+        let beside: String = package.deletingLastPathComponent().appendingPathComponent("shared/psplib").path
+        let candidates: [String] = [ProcessInfo.processInfo.environment["STDPLAN_PSPLIB"], beside].compactMap { $0 }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/j30opt.sm") }
     }()
 
-    static func j30(_ name: String) -> String { root + "/j30/" + name + ".sm" }
-    static func j60(_ name: String) -> String { root + "/j60/" + name + ".sm" }
-    static var j30Optima: String { root + "/j30opt.sm" }
-    static var j60Best: String { root + "/j60hrs.sm" }
-    static var j60Bounds: String { root + "/j60lb.sm" }
+    /// True when the full sets are there to read.
+    static var fullSetsAvailable: Bool { full != nil }
+
+    /// A j30 instance of the sample.
+    static func j30(_ name: String) -> String { sample + "/j30/" + name + ".sm" }
+    /// The sample's optima: the lines of j30opt.sm for the sample's instances.
+    static var j30Optima: String { sample + "/j30opt.sm" }
 }

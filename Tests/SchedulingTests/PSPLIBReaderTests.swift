@@ -18,9 +18,21 @@ struct PSPLIBReaderTests {
         #expect(instance.problems.isEmpty)
     }
 
-    @Test("every j30 and j60 file reads without problems", arguments: ["j30", "j60"])
+    @Test("every instance of the repository's sample reads without problems")
+    func readsSample() throws {
+        let files = try PSPLIBReader.instanceFiles(in: [PSPLIBData.sample + "/j30"])
+        #expect(files.count == 20)
+        for file in files {
+            let instance = try PSPLIBReader.read(path: file)
+            #expect(instance.jobCount == 32)
+            #expect(instance.problems.isEmpty)
+        }
+    }
+
+    @Test("every j30 and j60 file of the full sets reads without problems (when they are found)", .enabled(if: PSPLIBData.fullSetsAvailable),
+          arguments: ["j30", "j60"])
     func readsWholeSets(set: String) throws {
-        let files = try PSPLIBReader.instanceFiles(in: [PSPLIBData.root + "/" + set])
+        let files = try PSPLIBReader.instanceFiles(in: [PSPLIBData.full! + "/" + set])
         #expect(files.count == 480)
         for file in files {
             let instance = try PSPLIBReader.read(path: file)
@@ -80,25 +92,38 @@ struct PSPLIBReaderTests {
         }
         let tooMuch = Self.header.replacingOccurrences(of: "  2      1     3       2    1", with: "  2      1     3       3    1")
         #expect(throws: PSPLIBError.self) { try PSPLIBReader.parse(tooMuch, name: "bad") }
-        #expect(throws: PSPLIBError.self) { try PSPLIBReader.read(path: PSPLIBData.root + "/no-such-file.sm") }
+        #expect(throws: PSPLIBError.self) { try PSPLIBReader.read(path: PSPLIBData.sample + "/no-such-file.sm") }
     }
 
-    @Test("j30opt.sm: 480 proven optima")
+    @Test("the sample's lines of j30opt.sm: a proven optimum for each of its 20 instances")
     func readsOptima() throws {
         let table = try PSPLIBReferenceTable.read(path: PSPLIBData.j30Optima)
-        #expect(table.rows.count == 480)
+        #expect(table.rows.count == 20)
         #expect(table.rows.values.allSatisfy { $0.proven })
         #expect(table.rows[PSPLIBKey(group: 1, instance: 1)]?.upperBound == 43)
         #expect(table.reference(forFile: PSPLIBData.j30("j3013_1"))?.upperBound == 58)
+        for file in try PSPLIBReader.instanceFiles(in: [PSPLIBData.sample + "/j30"]) {
+            #expect(table.reference(forFile: file) != nil, "\(file) has its optimum in the sample's table")
+        }
     }
 
-    @Test("j60hrs.sm: best known makespans, not proven; j60lb.sm: proven where starred")
+    @Test("j30opt.sm of the full set: 480 proven optima, the sample's lines among them", .enabled(if: PSPLIBData.fullSetsAvailable))
+    func readsFullOptima() throws {
+        let table = try PSPLIBReferenceTable.read(path: PSPLIBData.full! + "/j30opt.sm")
+        #expect(table.rows.count == 480)
+        #expect(table.rows.values.allSatisfy { $0.proven })
+        let sample = try PSPLIBReferenceTable.read(path: PSPLIBData.j30Optima)
+        for (key, row) in sample.rows { #expect(table.rows[key]?.upperBound == row.upperBound) }
+    }
+
+    @Test("j60hrs.sm: best known makespans, not proven; j60lb.sm: proven where starred (when the full sets are found)",
+          .enabled(if: PSPLIBData.fullSetsAvailable))
     func readsBestKnown() throws {
-        let best = try PSPLIBReferenceTable.read(path: PSPLIBData.j60Best)
+        let best = try PSPLIBReferenceTable.read(path: PSPLIBData.full! + "/j60hrs.sm")
         #expect(best.rows.count == 480)
         #expect(best.rows.values.allSatisfy { !$0.proven && $0.lowerBound == nil })
         #expect(best.rows[PSPLIBKey(group: 1, instance: 1)]?.upperBound == 77)
-        let bounds = try PSPLIBReferenceTable.read(path: PSPLIBData.j60Bounds)
+        let bounds = try PSPLIBReferenceTable.read(path: PSPLIBData.full! + "/j60lb.sm")
         #expect(bounds.rows.count == 450)
         #expect(bounds.rows.values.filter { $0.proven }.count == 401)
         let open = try #require(bounds.rows[PSPLIBKey(group: 13, instance: 7)])

@@ -161,3 +161,29 @@ struct ProcessModelTests {
         #expect(result.schedule?.entry(for: "a")?.published == Self.ym(5))
     }
 }
+
+/// The summary counts targets from the plan and assumed ones apart, and deferred and withdrawn
+/// work apart from both.
+@Suite("Plan summary: targets by source, deferred and withdrawn work")
+struct PlanSummarySourceTests {
+    @Test("one late standard with an assumed target, one on time from the plan, one deferred, one cancelled")
+    func tallies() throws {
+        var assumed = Fixtures.standard("assumed", urgency: 3, target: 2022, phases: [Fixtures.phase("work", months: 8)])
+        assumed.targetSource = .assumed
+        let fromPlan = Fixtures.standard("plan", urgency: 2, target: 2022, units: ["u2"], phases: [Fixtures.phase("work", months: 2)])
+        let later = Fixtures.standard("later", target: 2022, units: ["u2"], phases: [Fixtures.phase("work", months: 1)],
+                                      status: .deferred(until: Month(year: 2023, month: 6)))
+        let gone = Fixtures.standard("gone", phases: [Fixtures.phase("work", months: 1)], status: .cancelled)
+        var portfolio = Fixtures.portfolio([assumed, fromPlan, later, gone],
+                                           units: [Fixtures.unit("u", capacity: 1), Fixtures.unit("u2", capacity: 1)])
+        portfolio.standards[0].earliestStart = Month(year: 2022, month: 6)  // 06…2023-01: one month late
+        let result = try Fixtures.plan(portfolio)
+        let summary = try #require(PlanSummary(portfolio: portfolio, schedule: result.schedule))
+        #expect(summary.withTarget == 2 && summary.onTime == 1 && summary.weightedMonthsLate == 3)
+        #expect(summary.bySource[.assumed]?.weightedMonthsLate == 3)
+        #expect(summary.bySource[.assumed]?.onTime == 0)
+        #expect(summary.bySource[.plan]?.onTime == 1)
+        #expect(summary.bySource[.plan]?.weightedMonthsLate == 0)
+        #expect(summary.deferred == 1 && summary.withdrawn == 1)
+    }
+}

@@ -21,37 +21,9 @@ struct LoadChart {
 
     /// Resources first, then units in scenario order; only those with load in the plan.
     var series: [Series] {
-        let portfolio = scenario.portfolio
         guard let schedule = scenario.result.schedule else { return [] }
-        let months = timeline.months
-        var units: [UnitID: [Int]] = [:], resources: [ResourceID: [Int]] = [:]
-        for entry in schedule.standards {
-            guard let standard = portfolio.standard(entry.standard) else { continue }
-            for dated in entry.phases {
-                guard let phase = standard.phases.first(where: { $0.id == dated.phase }) else { continue }
-                var month = max(dated.start, portfolio.planStart, timeline.first)
-                while month <= dated.finish, month <= timeline.last {
-                    let i = month - timeline.first
-                    if let unit = entry.leadUnit, phase.unitLoad > 0 {
-                        units[unit, default: Array(repeating: 0, count: months)][i] += phase.unitLoad
-                    }
-                    for load in phase.resourceLoads where load.amount > 0 {
-                        resources[load.resource, default: Array(repeating: 0, count: months)][i] += load.amount
-                    }
-                    month = month + 1
-                }
-            }
-        }
-        var out: [Series] = []
-        for resource in portfolio.resources {
-            out.append(Series(name: resource.name, kind: "shared resource", capacity: resource.capacity,
-                              load: resources[resource.id] ?? Array(repeating: 0, count: months)))
-        }
-        for unit in portfolio.units {
-            guard let load = units[unit.id] else { continue }
-            out.append(Series(name: unit.name, kind: "lead unit", capacity: unit.capacity, load: load))
-        }
-        return out
+        return CapacityUse.bodies(scenario.portfolio, schedule, first: timeline.first, last: timeline.last, countFrom: scenario.portfolio.planStart)
+            .map { Series(name: $0.name, kind: $0.kind, capacity: $0.capacity, load: $0.load) }
     }
 
     private static let rowHeight = 38.0

@@ -33,7 +33,9 @@ struct PhaseFolding: Sendable {
     private let folds: [Fold]
 
     /// Folds every eligible phase of `problem`; `enabled: false` keeps the problem as it is.
-    init(_ problem: PlanningProblem, enabled: Bool = true) {
+    /// Folding stops early when `shouldStop` says so (Ctrl-C, time limit): each fold is valid on
+    /// its own, so a problem folded part way is as correct, only larger.
+    init(_ problem: PlanningProblem, enabled: Bool = true, shouldStop: () -> Bool = { false }) {
         original = problem
         var tasks = problem.tasks
         var precedences = problem.precedences.map { (a: $0.predecessor, b: $0.successor, delay: $0.delay) }
@@ -42,7 +44,7 @@ struct PhaseFolding: Sendable {
         var open = problem.open
 
         if enabled {
-            for (k, standard) in problem.open.enumerated() {
+            for (k, standard) in problem.open.enumerated() where !shouldStop() {
                 for (position, task) in standard.tasks.enumerated() {
                     let t = tasks[task]
                     guard t.fixedStart == nil, t.unitLoad == 0, t.resourceLoads.allSatisfy({ $0.amount == 0 }) else { continue }

@@ -55,7 +55,8 @@ struct PhaseListSearch {
     }
 
     /// The best schedule found within `iterations` decodings, starting from `start`; never worse than `start`.
-    func improve(_ start: Assignment, iterations: Int, seed: UInt64) -> Assignment {
+    /// Stops early when `shouldStop` says so (Ctrl-C, time limit).
+    func improve(_ start: Assignment, iterations: Int, seed: UInt64, shouldStop: () -> Bool = { false }) -> Assignment {
         guard iterations > 0, !movable.isEmpty else { return start }
         // Sorting by start keeps every precedence forward: a successor starts at least one month later.
         var list = movable.sorted { (start.starts[$0], $0) < (start.starts[$1], $1) }
@@ -75,7 +76,7 @@ struct PhaseListSearch {
         var stale = 0
         let patience = max(50, 4 * list.count)
 
-        for _ in 0..<iterations {
+        for _ in 0..<iterations where !shouldStop() {
             if stale >= patience {
                 // Restart from the best with a kick of a few unevaluated moves.
                 list = bestList

@@ -1,17 +1,19 @@
 import PlanModel
 
-/// How much one more unit of capacity (in every month) of a unit or shared resource is worth.
+/// How much one more unit of capacity (in every month) of a unit or shared resource is worth, or
+/// what a calendar gate costs (the gain if the calendar held every month).
 public struct Bottleneck: Sendable, Hashable {
-    /// What kind of capacity.
-    public enum Kind: String, Sendable, Hashable { case unit, resource }
+    /// What limits: a lead unit's or shared resource's capacity, or a calendar that phases must
+    /// start or end in (a committee's meetings, the regulator's publication batches).
+    public enum Kind: String, Sendable, Hashable { case unit, resource, calendar }
 
-    /// Unit or resource.
+    /// Unit, resource or calendar.
     public var kind: Kind
     /// Its id.
     public var id: String
     /// Its name.
     public var name: String
-    /// Its capacity at the plan start.
+    /// Its capacity at the plan start; for a calendar, how many months of the year it holds.
     public var capacity: Int
     /// Exact: the drop in urgency-weighted months late when the plan is re-solved with one more
     /// unit of capacity in every month (nil if either solve did not finish with a schedule).

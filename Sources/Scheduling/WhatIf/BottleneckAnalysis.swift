@@ -18,15 +18,7 @@ public struct BottleneckAnalysis: Sendable {
         let shadow = shadowPrices(portfolio, options: options)
         let latenessWeight = Double(PlanningProblem(portfolio).latenessWeight)
 
-        let openUnits = Set(portfolio.standards.filter { $0.isOpen }.flatMap(\.leadUnits))
-        var subjects: [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] = []
-        for unit in portfolio.units where openUnits.contains(unit.id) {
-            subjects.append((.unit, unit.id.rawValue, unit.name, unit.capacity.capacity(in: portfolio.planStart), .unitCapacityIncrease(unit.id, 1)))
-        }
-        for resource in portfolio.resources {
-            subjects.append((.resource, resource.id.rawValue, resource.name, resource.capacity.capacity(in: portfolio.planStart),
-                             .resourceCapacityIncrease(resource.id, 1)))
-        }
+        let subjects = subjects(of: portfolio)
         let variants = subjects.map { $0.4.applied(to: portfolio) ?? portfolio }
         let results = Planner.planAll(variants, options: options)
         var ranking: [Bottleneck] = []
@@ -51,6 +43,28 @@ public struct BottleneckAnalysis: Sendable {
         return BottleneckAnalysis(base: base, ranking: ranking)
     }
 
+    /// The ids of what the analysis re-solves with one more unit of capacity, in the order of
+    /// `Planner.planAll`'s portfolios: lead units that lead or may lead open work, then shared resources.
+    public static func subjectIDs(of portfolio: Portfolio) -> [String] { subjects(of: portfolio).map(\.1) }
+
+    private static func subjects(of portfolio: Portfolio) -> [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] {
+        let openUnits = Set(portfolio.standards.filter { $0.isOpen }.flatMap(\.leadUnits))
+        var subjects: [(Bottleneck.Kind, String, String, Int, PortfolioVariation)] = []
+        for unit in portfolio.units where openUnits.contains(unit.id) {
+            subjects.append((.unit, unit.id.rawValue, unit.name, unit.capacity.capacity(in: portfolio.planStart), .unitCapacityIncrease(unit.id, 1)))
+        }
+        for resource in portfolio.resources {
+            subjects.append((.resource, resource.id.rawValue, resource.name, resource.capacity.capacity(in: portfolio.planStart),
+                             .resourceCapacityIncrease(resource.id, 1)))
+        }
+        // Calendars that gate open work: what if the body met (or published) every month?
+        let gates = Set(portfolio.standards.filter(\.isOpen).flatMap { $0.phases.flatMap { [$0.startsIn, $0.endsIn].compactMap { $0 } } })
+        for calendar in portfolio.calendars where gates.contains(calendar.id) && calendar.monthsOfYear.count < 12 {
+            subjects.append((.calendar, calendar.id.rawValue, calendar.name, calendar.monthsOfYear.count, .calendarEveryMonth(calendar.id)))
+        }
+        return subjects
+    }
+
     /// Shadow prices from the LP relaxation of the time-indexed model the planner solves (its
     /// windows narrowed by the heuristic's incumbent, which keeps the LP small), with the objective's
     /// first level, urgency-weighted months late: for each unit and resource, minus the sum of its
@@ -67,11 +81,17 @@ public struct BottleneckAnalysis: Sendable {
         var resources: [String: Double] = [:]
         for (index, rows) in model.unitCapacityRows.enumerated() {
             // + 0 turns a negative zero into zero, so the report never shows "-0.0".
-            units[portfolio.units[index].id.rawValue] = -rows.reduce(0) { $0 + solution.rowDuals[$1] } + 0
+            units[portfolio.units[index].id.rawValue] = Self.price(rows, solution.rowDuals)
         }
         for (index, rows) in model.resourceRows.enumerated() {
-            resources[portfolio.resources[index].id.rawValue] = -rows.reduce(0) { $0 + solution.rowDuals[$1] } + 0
+            resources[portfolio.resources[index].id.rawValue] = Self.price(rows, solution.rowDuals)
         }
         return (units, resources)
+    }
+
+    /// Minus the sum of the rows' duals, with round-off dust (and a negative zero) shown as 0.
+    private static func price(_ rows: [Int], _ duals: [Double]) -> Double {
+        let value = -rows.reduce(0) { $0 + duals[$1] }
+        return abs(value) < 1e-9 ? 0 : value
     }
 }

@@ -9,8 +9,10 @@ extension Planner {
         let results = ResultSlots(count: portfolios.count)
         DispatchQueue.concurrentPerform(iterations: portfolios.count) { index in
             let result: Result<PlanResult, SchedulingError>
+            var own = options
+            own.progress = options.progress?.tagged(index)  // reports say which portfolio they are about
             do throws(SchedulingError) {
-                result = .success(try plan(portfolios[index], options: options))
+                result = .success(try plan(portfolios[index], options: own))
             } catch {
                 result = .failure(error)
             }
