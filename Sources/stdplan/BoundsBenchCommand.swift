@@ -64,9 +64,13 @@ struct BoundsBenchCommand: ParsableCommand {
                 portfolio, iterations: iterations, timeLimit: timeLimit, initialStep: step, patience: patience, deflection: deflection,
                 targetRise: targetRise, heuristicIterations: heuristicIterations, upperBound: upperBound, fold: !noFold)
             func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+            func quoted(_ text: String) -> String {
+                let data = try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes])
+                return data.flatMap { String(data: $0, encoding: .utf8) } ?? "null"
+            }
             func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
             let fields = [
-                "\"file\": \"\(path)\"", "\"level\": \"\(report.level)\"", "\"standards\": \(report.standards)",
+                "\"file\": \(quoted(path))", "\"level\": \"\(report.level)\"", "\"standards\": \(report.standards)",
                 "\"tasks\": \(report.tasks)", "\"periods\": \(report.periods)", "\"bound\": \(number(report.levelBound))", "\"unlimited_capacity_bound\": \(number(report.unlimitedCapacityBound))",
                 "\"raw_bound\": \(report.bound.isFinite ? String(format: "%.6f", report.bound) : "null")",
                 "\"heuristic\": \(number(report.heuristicLevel))", "\"lagrangian_heuristic\": \(number(report.lagrangianHeuristicLevel))",
@@ -74,7 +78,12 @@ struct BoundsBenchCommand: ParsableCommand {
                 "\"setup_seconds\": \(seconds(report.setupSeconds))", "\"heuristic_seconds\": \(seconds(report.heuristicSeconds))",
                 "\"bound_seconds\": \(seconds(report.boundSeconds))",
             ]
-            FileHandle.standardOutput.write(Data(("{" + fields.joined(separator: ", ") + "}\n").utf8))
+            // A closed or full output is an error (exit 74), not a trap.
+            do {
+                try Output.write("{" + fields.joined(separator: ", ") + "}\n", to: nil)
+            } catch {
+                throw Failure.exit(for: error)
+            }
         }
     }
 }
