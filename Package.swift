@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "PlanModel"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "PlanModel", "ScenarioFile"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "PlanModel", "ScenarioFile", "Synthetic"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Scheduling", "PlanModel", "ScenarioFile"],
             exclude: ["Golden"]  // read through #filePath, so they stay reviewable files in the repo

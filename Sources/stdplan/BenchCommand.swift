@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark the scheduling engine on standard instance sets.",
-        subcommands: [PSPLIBBenchCommand.self]
+        subcommands: [PSPLIBBenchCommand.self, BoundsBenchCommand.self]
     )
 }
 
