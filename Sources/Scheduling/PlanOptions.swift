@@ -34,6 +34,11 @@ public struct PlanOptions: Sendable, Hashable {
     /// heuristic's schedule and reports the size in ``PlanResult/skippedModel``.
     public var maximumModelSize: Int
 
+    /// Climb a Lagrangian bound (``LagrangianBound``) on a second thread while the strengthened
+    /// pipeline's heuristics and GLPK work: the bound where GLPK's root LP would not finish, and a
+    /// proof where the heuristic's schedule meets it. Off, the planner uses one core.
+    public var parallelBound = true
+
     /// Explain an infeasible plan with ``ConflictExplainer`` (``PlanResult/conflict``), within the
     /// time left. Commands that only report a status per plan (compare, sweep) turn it off.
     public var explainConflicts = true

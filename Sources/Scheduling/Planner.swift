@@ -84,6 +84,18 @@ public enum Planner {
         // Without a MIP to follow, the local search is the answer: it runs to its share of the time
         // (the result then depends on the machine's speed, as any time-limited result does).
         let searchIterations = unbuilt ? Int.max : options.searchIterations
+        // The second core climbs a Lagrangian bound on the open level while the heuristics and GLPK work
+        // on this one; whatever it has proven when they end joins the bound (or proves the level).
+        let background = strong && options.parallelBound && !problem.open.isEmpty && search.proven.count < problem.levels.count
+            && problem.levels[search.proven.count] != .stability
+            ? BackgroundBound(problem: problem, windows: windows, levelIndex: search.proven.count, proven: search.proven,
+                              known: search.incumbent.map(folding.reduce),
+                              options: LagrangianOptions(timeLimit: max(0.1, options.timeLimit * (unbuilt ? shares.1 : 1) - elapsed())),
+                              cancelled: { [flag = options.cancellation] in flag?.isCancelled == true })
+            : nil
+        defer {
+            if let background, let result = background.finish() { adopt(result, of: background.levelIndex, &search, problem, windows) }
+        }
         var heuristic = SerialScheduler(problem: problem, windows: windows)
             .bestSchedule(iterations: options.heuristicIterations, seed: options.seed, shouldStop: { stopping(shares.0) })
         if let known = search.incumbent.map(folding.reduce), known.cost(in: problem) < heuristic?.cost(in: problem) ?? .max {
@@ -200,6 +212,21 @@ public enum Planner {
                     throw .solver(error as? GLPKError ?? .solverFailure(call: "model building", code: -1, meaning: "\(error)"))
                 }
             }
+        }
+    }
+
+    /// Takes the Lagrangian bound on level `index` into `search`, if that level is still the open one:
+    /// the stronger of it and the bound held, and the level proven when it reaches the best schedule's
+    /// value (the next level then starts from every standard at its cheapest).
+    private static func adopt(_ result: LagrangianResult, of index: Int, _ search: inout LevelSearch,
+                              _ problem: PlanningProblem, _ windows: TimeWindows) {
+        guard search.proven.count == index, let bound = result.levelBound else { return }
+        let level = problem.levels[index]
+        if let value = search.incumbent?.cost(in: search.problem, level: level), bound >= value {
+            search.proven.append(value)
+            search.levelBound = index + 1 < problem.levels.count ? Double(cheapest(problem, windows, level: problem.levels[index + 1])) : nil
+        } else {
+            search.levelBound = max(search.levelBound ?? Double(bound), Double(bound))
         }
     }
 

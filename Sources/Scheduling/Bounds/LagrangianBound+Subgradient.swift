@@ -18,7 +18,9 @@ extension LagrangianBound {
     /// generated 100-standard portfolio (seed 1), whose dual optimum is 297.4: aiming at the
     /// planner's incumbent, 300, the climb stopped at 293.8 after 649 steps; aiming 50 % above the
     /// best bound, it reached 297.39 in 451. The baseline proves its optimum (421) either way.
-    func maximise(_ options: LagrangianOptions = LagrangianOptions(), from initial: LagrangianMultipliers? = nil) -> LagrangianResult {
+    /// `shouldStop` is asked before every step (the planner's own stop: the MIP proved the level, or Ctrl-C).
+    func maximise(_ options: LagrangianOptions = LagrangianOptions(), from initial: LagrangianMultipliers? = nil,
+                  shouldStop: () -> Bool = { false }) -> LagrangianResult {
         let deadline = Deadline(seconds: options.timeLimit)
         var multipliers = initial.flatMap { $0.isValid(for: problem, heldCount: objective.held.count) ? $0 : nil } ?? zeroMultipliers
         var current = evaluate(multipliers)
@@ -41,7 +43,7 @@ extension LagrangianBound {
             if let upper = options.upperBound, best.bound >= upper { return result(.reachedUpperBound) }
             if let knownLevel, let level = levelBound(from: best.bound), level >= knownLevel { return result(.reachedUpperBound) }
             if iteration >= options.iterations { return result(.iterations) }
-            if deadline.passed { return result(.timeLimit) }
+            if deadline.passed || shouldStop() { return result(.timeLimit) }
             var direction = projected(current.excesses, multipliers)
             let gradientNorm = Self.dot(direction, direction)
             if gradientNorm == 0 { return result(.dualOptimal) }
