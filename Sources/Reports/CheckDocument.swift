@@ -1,4 +1,5 @@
 import Scheduling
+import Validation
 
 /// The JSON form of `stdplan check --format json`, documented in docs/json-output.md: whether a
 /// plan document holds a schedule and whether that schedule keeps every rule of its scenario.

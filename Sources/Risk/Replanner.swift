@@ -1,5 +1,6 @@
 import PlanModel
 import Scheduling
+import Validation
 
 /// Re-plans a scenario from a status file: pins what has happened (published work, phases
 /// under way since their months, nothing before the status date for work not started),

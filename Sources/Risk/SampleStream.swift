@@ -1,3 +1,4 @@
+import RCPSP
 import Scheduling
 
 /// The random numbers of one Monte Carlo sample. Each sample's generator is derived from the

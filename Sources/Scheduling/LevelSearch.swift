@@ -1,4 +1,5 @@
 import PlanModel
+import Validation
 
 /// What the planner has established so far about one portfolio, level by level: the best schedule
 /// found, the levels of the objective proven optimal (each held at its value while the next is

@@ -1,6 +1,7 @@
 import Dispatch
 import GLPK
 import PlanModel
+import Validation
 
 /// Plans a portfolio: heuristic first (so there is always a schedule to fall back on), then
 /// the time-indexed MIP in GLPK, warm-started with the heuristic's schedule, to prove or

@@ -1,4 +1,5 @@
 import GLPK
+import Validation
 
 /// Faults of the scheduling engine: bad models it cannot build, and solver failures.
 /// (An infeasible plan or a time limit is a ``PlanStatus``, not an error.)

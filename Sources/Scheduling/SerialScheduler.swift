@@ -1,3 +1,4 @@
+import RCPSP
 /// The fast heuristic: serial schedule generation over standards. Standards are taken in a
 /// dependency-respecting priority order; each is tried with every candidate lead unit, its
 /// phases placed one by one at the earliest month where the unit and the shared resources have

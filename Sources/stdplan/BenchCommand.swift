@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RCPSP
 import Scheduling
 
 /// `stdplan bench`: benchmarks of the scheduling engine.

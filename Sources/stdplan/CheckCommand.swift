@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import ScenarioFile
 import Scheduling
+import Validation
 
 /// `stdplan check`: the independent validator on any schedule.
 struct CheckCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Reports
 import Risk
 import ScenarioFile
 import Scheduling
+import Validation
 
 /// `stdplan replan`: re-plans from a status file and reports slippage against the baseline.
 struct ReplanCommand: ParsableCommand {

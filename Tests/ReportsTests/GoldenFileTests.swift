@@ -4,6 +4,7 @@ import Reports
 import ScenarioFile
 import Scheduling
 import Testing
+import Validation
 
 /// The baseline's plan, compared byte for byte with reviewed golden files. To re-record on
 /// purpose after a reviewed change: `STDPLAN_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`,

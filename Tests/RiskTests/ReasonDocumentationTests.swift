@@ -3,6 +3,7 @@ import PlanModel
 import Risk
 import Scheduling
 import Testing
+import Validation
 
 /// Every slip reason's `kind` and every validator rule's kind are machine-readable keys: each must
 /// be documented where readers of the JSON look (docs/risk.md, docs/json-output.md).

@@ -5,6 +5,7 @@ import Risk
 import ScenarioFile
 import Scheduling
 import Testing
+import Validation
 
 /// Re-planning from a status: facts kept, a validator-clean schedule, slippage with reasons.
 @Suite("Re-planning from a status")

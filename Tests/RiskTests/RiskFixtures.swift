@@ -2,6 +2,7 @@ import PlanModel
 import Risk
 import ScenarioFile
 import Scheduling
+import Validation
 
 /// Small portfolios whose risk figures are worked out by hand in the tests that use them, and
 /// helpers that plan (validator-checked, as every test must) and simulate. No tests here.

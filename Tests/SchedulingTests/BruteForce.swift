@@ -1,5 +1,6 @@
 import PlanModel
 import Scheduling
+import Validation
 
 /// The optimum of a tiny portfolio by enumeration: every lead unit and every start month of every
 /// phase of every planned standard, each schedule judged by the independent validator, the

@@ -1,4 +1,5 @@
 import PlanModel
+import RCPSP
 import Testing
 @testable import Scheduling
 

@@ -1,5 +1,6 @@
 import PlanModel
 import Scheduling
+import Validation
 
 /// Small portfolios whose optimum is worked out by hand in the tests that use them.
 enum Fixtures {

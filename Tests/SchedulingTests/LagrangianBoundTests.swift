@@ -1,4 +1,5 @@
 import PlanModel
+import RCPSP
 import ScenarioFile
 import Synthetic
 import Testing

@@ -1,6 +1,7 @@
 import PlanModel
 import Testing
 @testable import Scheduling
+import Validation
 
 @Suite("Planner: hard deadlines")
 struct PlannerDeadlineTests {

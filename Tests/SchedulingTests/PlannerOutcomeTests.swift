@@ -3,6 +3,7 @@ import PlanModel
 import ScenarioFile
 import Testing
 @testable import Scheduling
+import Validation
 
 /// Outcomes other than "optimal", and properties every plan must have.
 @Suite("Planner: outcomes and properties")

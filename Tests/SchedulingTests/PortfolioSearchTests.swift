@@ -3,6 +3,7 @@ import PlanModel
 import ScenarioFile
 import Testing
 @testable import Scheduling
+import Validation
 
 /// The phase-level local search and the folding of load-free phases: every schedule they give
 /// passes the independent validator, the search is reproducible and never worse than its start,

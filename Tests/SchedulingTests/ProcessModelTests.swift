@@ -1,6 +1,7 @@
 import PlanModel
 import Testing
 @testable import Scheduling
+import Validation
 
 /// The committee's process in the planner: waits between phases, calendar gates, capacity dips,
 /// deferred, cancelled and superseded work. Each portfolio is small enough to solve by hand (the

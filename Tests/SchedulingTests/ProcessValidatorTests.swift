@@ -1,6 +1,7 @@
 import PlanModel
 import Testing
 @testable import Scheduling
+import Validation
 
 /// The validator's process rules, one minimal break each, on a portfolio that uses them: a review
 /// that may wait at most 1 month after drafting, a publication that may end only in April or

@@ -1,6 +1,7 @@
 import PlanModel
 @testable import Scheduling
 import Testing
+import Validation
 
 private typealias F = ValidatorFixture
 private func ym(_ year: Int, _ month: Int) -> Month { Month(year: year, month: month) }

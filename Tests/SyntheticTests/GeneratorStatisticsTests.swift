@@ -2,6 +2,7 @@ import PlanModel
 import Scheduling
 import Testing
 @testable import Synthetic
+import Validation
 
 /// The generated portfolios have the properties `stdplan generate` promises, at every size the
 /// benchmark uses (3,000 is left to the benchmark: it takes seconds in a debug build).

@@ -1,3 +1,4 @@
+import RCPSP
 extension LagrangianBound {
     /// The price tables, in the order of ``DualEvaluation/excesses``.
     private static var priceTables: [WritableKeyPath<LagrangianMultipliers, [Double]>] { [\.units, \.resources, \.precedences, \.held] }

@@ -1,4 +1,5 @@
 import PlanModel
+import RCPSP
 
 /// The Lagrangian bound on a portfolio's first objective level, measured for `stdplan bench bounds`:
 /// compiled and folded as the planner's strengthened pipeline does, the objective exactly the one its

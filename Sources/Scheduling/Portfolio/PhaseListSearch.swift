@@ -1,3 +1,4 @@
+import RCPSP
 /// Iterated local search over phase-level activity lists, started from the standard-level
 /// heuristic's schedule.
 ///

@@ -1,5 +1,5 @@
 import Testing
-@testable import Scheduling
+@testable import RCPSP
 
 @Suite("RCPSP validator and reference checks")
 struct PSPLIBValidatorTests {

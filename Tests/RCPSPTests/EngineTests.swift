@@ -1,5 +1,5 @@
 import Testing
-@testable import Scheduling
+@testable import RCPSP
 
 /// Instances across the parameter groups (network complexity, resource factor, resource
 /// strength) that the engine proves in well under a second in a debug build, with the proven

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Scheduling
+@testable import RCPSP
 
 @Suite("PSPLIB reader and solution tables")
 struct PSPLIBReaderTests {
