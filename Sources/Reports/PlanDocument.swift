@@ -42,6 +42,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var interrupted: Bool?
     /// The MIP that was not built because it exceeded the size bound (else null).
     public var modelSize: ModelSizeEntry?
+    /// The headline figures, on time and months late apart for the plan's and assumed targets
+    /// (null without a schedule, and in documents written before it was added).
+    public var summary: SummaryEntry?
+    /// The objective's levels in the order they were minimised, each with its value, bound and
+    /// whether it is proven (null in documents written before it was added).
+    public var levels: [LevelEntry]?
 
     /// The size of a MIP that was not built (`--max-model-size`).
     public struct ModelSizeEntry: Codable, Sendable, Equatable {
@@ -158,6 +164,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case format, generator, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
         case conflict, interrupted
+        case summary, levels
         case planStart = "plan_start", latenessWeight = "lateness_weight", modelSize = "model_size"
     }
 
@@ -181,6 +188,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(conflict, forKey: .conflict)
         try c.encode(interrupted ?? false, forKey: .interrupted)
         try c.encode(modelSize, forKey: .modelSize)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(levels ?? [], forKey: .levels)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -199,6 +208,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         conflict = result.conflict.map(ConflictDocument.init)
         interrupted = result.interrupted
         modelSize = result.skippedModel.map { ModelSizeEntry(columns: $0.columns, rows: $0.rows, tasks: $0.tasks, months: $0.months) }
+        summary = PlanSummary(portfolio: portfolio, schedule: result.schedule).map(SummaryEntry.init)
+        levels = result.levels.map(LevelEntry.init)
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)
