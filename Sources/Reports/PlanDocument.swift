@@ -249,6 +249,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     /// its open standards have no dates, so there is nothing to validate.
     public var hasSchedule: Bool { status == PlanStatus.optimal.rawValue || status == PlanStatus.feasible.rawValue }
 
+    /// The `status` of work that is withdrawn from the programme.
+    static let withdrawnStatuses: Set<String> = [StandardStatus.cancelled.key, StandardStatus.superseded(by: "").key]
+
     /// The schedule this document describes, for validation (`stdplan check`). Throws
     /// ``ReportError`` naming every field that cannot be read.
     public func schedule(file: String) throws(ReportError) -> Schedule {
@@ -260,6 +263,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         }
         let entries = standards.enumerated().compactMap { index, standard -> StandardSchedule? in
             let path = "standards[\(index)] (\(standard.id))"
+            // Cancelled and superseded work is not planned: no dates to read (and the validator
+            // checks that the plan schedules none of it).
+            if Self.withdrawnStatuses.contains(standard.status), standard.published == nil, standard.phases.isEmpty { return nil }
             let phases = standard.phases.enumerated().compactMap { k, phase -> ScheduledPhase? in
                 guard let start = month(phase.start, "\(path).phases[\(k)].start"),
                       let finish = month(phase.finish, "\(path).phases[\(k)].finish") else { return nil }

@@ -67,7 +67,7 @@ struct PlanReading {
     /// are assumed, with how it compares with the best possible.
     func latenessText(_ summary: PlanSummary) -> String {
         var text = "\(summary.monthsLate) months in all; \(summary.weightedMonthsLate) urgency-weighted (\(weightsInWords))"
-        if let split = bySource(summary) {
+        if summary.monthsLate > 0, let split = bySource(summary) {
             text += ". " + split.enumerated().map { index, item in
                 let words = Self.words(item.source)
                 return (index == 0 ? words.prefix(1).uppercased() + words.dropFirst() : words)
