@@ -52,7 +52,7 @@ struct PlanReading {
     /// standards with a target year; 9 miss it. Targets from the plan: 10 of 16 on time; assumed targets: 3 of 6".
     func onTimeText(_ summary: PlanSummary) -> String {
         let late = summary.withTarget - summary.onTime
-        var text = "\(summary.onTime) of \(summary.withTarget) standards with a target year" + (late > 0 ? "; \(late) miss it" : "")
+        var text = "\(summary.onTime) of \(summary.withTarget) standards with a target year" + (late > 0 ? "; \(late) \(late == 1 ? "misses" : "miss") it" : "")
         if let split = bySource(summary) {
             text += ". " + split.enumerated().map { index, item in
                 let words = Self.words(item.source)
@@ -71,7 +71,7 @@ struct PlanReading {
             text += ". " + split.enumerated().map { index, item in
                 let words = Self.words(item.source)
                 return (index == 0 ? words.prefix(1).uppercased() + words.dropFirst() : words)
-                    + ": \(item.tally.weightedMonthsLate)" + (index == 0 ? " weighted months late" : "") + " (\(item.tally.monthsLate) months)"
+                    + ": \(item.tally.weightedMonthsLate)" + (index == 0 ? " weighted months late" : "") + " (\(item.tally.monthsLate) month\(item.tally.monthsLate == 1 ? "" : "s"))"
             }.joined(separator: "; ")
         }
         if let level = latenessLevel {
