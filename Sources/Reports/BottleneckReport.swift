@@ -40,7 +40,10 @@ public struct BottleneckReport: Sendable {
         }
         let gaining = analysis.ranking.filter { ($0.lateness ?? 0) > 0 }
         if let top = gaining.first {
-            var text = "Binding: \(top.name) (\(top.id)): one more unit of capacity in every month cuts \(top.lateness!) urgency-weighted months late"
+            // A calendar has no capacity to add: what was re-solved is the calendar open every month.
+            let what = top.kind == .calendar ? "open in every month instead of \(top.capacity) months a year"
+                : "one more unit of capacity in every month"
+            var text = "Binding: \(top.name) (\(top.id)): \(what) cuts \(top.lateness!) urgency-weighted months late"
             if gaining.count > 1 {
                 text += "; then " + gaining.dropFirst().prefix(2).map { "\($0.id) \($0.lateness!)" }.joined(separator: ", ")
             }
@@ -70,7 +73,8 @@ public struct BottleneckReport: Sendable {
         }
         for row in rows { table.append(row) }
         let note = "Gain (re-solve): how many fewer urgency-weighted months late (gain: objective, in objective units) when the unit "
-            + "or resource gets one more unit of capacity in every month and the plan is re-solved (exact, within each solve's gap). "
+            + "or resource gets one more unit of capacity in every month, or the calendar is open every month (its capacity: months "
+            + "a year), and the plan is re-solved (exact, within each solve's gap). "
             + "Estimate (LP): minus the sum of the LP relaxation's shadow prices of its capacity rows, in weighted months late (shadow price: the same "
             + "in objective units, i.e. times the lateness weight \(latenessWeight)): cheap, first-order, and blind to integrality."
         switch format {

@@ -2,7 +2,7 @@ import PlanModel
 
 /// The load a schedule puts on every lead unit and shared resource month by month, and how
 /// often each is at its capacity: where the plan is bound. Shared by the HTML load chart and
-/// the "binding body" of the text reports.
+/// the "busiest body" of the text reports.
 struct CapacityUse {
     /// A lead unit or shared resource and its load over the months looked at.
     struct Body {
@@ -13,7 +13,7 @@ struct CapacityUse {
         var capacity: CapacityProfile
         /// Load per month, from the first month looked at.
         var load: [Int]
-        /// Months with some load that use the whole capacity.
+        /// Months with some load that use the whole capacity (after the month's capacity factors).
         var fullMonths: Int
     }
 
@@ -41,7 +41,8 @@ struct CapacityUse {
             }
         }
         func body(_ kind: String, _ id: String, _ name: String, _ capacity: CapacityProfile, _ load: [Int]) -> Body {
-            let full = load.indices.filter { load[$0] > 0 && load[$0] >= capacity.capacity(in: first + $0) }.count
+            // The capacity the planner had, capacity factors applied (the Spring Festival halves it).
+            let full = load.indices.filter { load[$0] > 0 && load[$0] >= portfolio.capacity(of: id, capacity, in: first + $0) }.count
             return Body(kind: kind, id: id, name: name, capacity: capacity, load: load, fullMonths: full)
         }
         var out = portfolio.resources.map { resource in

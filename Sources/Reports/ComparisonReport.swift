@@ -81,22 +81,38 @@ public struct ComparisonReport: Sendable {
 
     static func percent(_ gap: Double?) -> String { gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—" }
 
+    /// True when some scenario assumes targets the programme's plan does not state: the figures
+    /// are then shown apart by the source of the targets.
+    var splitsTargets: Bool { scenarios.contains { ($0.summary?.bySource[.assumed]?.withTarget ?? 0) > 0 } }
+
+    /// One source's on-time work and weighted lateness in a cell, e.g. "10/16, 60".
+    static func tallyCell(_ summary: PlanSummary?, _ source: TargetSource) -> String {
+        guard let summary else { return "—" }
+        let tally = summary.bySource[source] ?? .init()
+        return "\(tally.onTime)/\(tally.withTarget), \(tally.weightedMonthsLate)"
+    }
+
     private func headlineTable() -> TextTable {
-        var table = TextTable(headers: ["#", "Scenario", "On time", "Weighted late", "vs 1", "Months late", "Last publication", "Status", "Gap"],
-                              rightAligned: [0, 2, 3, 4, 5, 8])
+        let split = splitsTargets
+        var headers = ["#", "Scenario", "On time", "Weighted late", "vs 1", "Months late", "Last publication", "Status", "Gap"]
+        if split { headers += ["Plan targets", "Assumed targets"] }
+        var table = TextTable(headers: headers, rightAligned: split ? [0, 2, 3, 4, 5, 8, 9, 10] : [0, 2, 3, 4, 5, 8])
         table.shrinkable = [1: .init(comfortable: 24, minimum: 12)]
-        table.optional = [5, 8, 6, 4]
+        // The split goes first when the terminal is narrow: the totals and the reading below keep it.
+        table.optional = (split ? [10, 9] : []) + [5, 8, 6, 4]
         let reference = scenarios.first?.summary
         for (index, scenario) in scenarios.enumerated() {
             let summary = scenario.summary
             var versus = ""
             if index > 0, let summary, let reference { versus = Self.signed(summary.weightedMonthsLate - reference.weightedMonthsLate) }
             let worse = index > 0 && (summary == nil || (reference.map { summary!.weightedMonthsLate > $0.weightedMonthsLate } ?? false))
-            table.append([
+            var cells = [
                 "\(index + 1)", scenario.portfolio.name, summary.map { "\($0.onTime)/\($0.withTarget)" } ?? "—",
                 summary.map { "\($0.weightedMonthsLate)" } ?? "—", versus, summary.map { "\($0.monthsLate)" } ?? "—",
                 summary?.lastPublication?.description ?? "—", scenario.result.status.rawValue, Self.percent(scenario.result.gap),
-            ], colour: worse ? .late : nil)
+            ]
+            if split { cells += [Self.tallyCell(summary, .plan), Self.tallyCell(summary, .assumed)] }
+            table.append(cells, colour: worse ? .late : nil)
         }
         return table
     }
@@ -117,6 +133,14 @@ public struct ComparisonReport: Sendable {
                          late == 0 ? "the same weighted lateness" : "\(abs(late)) \(late > 0 ? "more" : "fewer") weighted months late"]
             own += " (against 1: " + parts.joined(separator: ", ") + ")"
         }
+        if splitsTargets {
+            let plan = summary.bySource[.plan] ?? .init(), assumed = summary.bySource[.assumed] ?? .init()
+            own += "; targets from the plan: \(plan.onTime) of \(plan.withTarget) on time, \(plan.weightedMonthsLate) weighted months late; "
+                + "assumed targets: \(assumed.onTime) of \(assumed.withTarget), \(assumed.weightedMonthsLate)"
+        }
+        if summary.deferred > 0 || summary.withdrawn > 0 {
+            own += "; \(summary.deferred) deferred, \(summary.withdrawn) cancelled or superseded (never counted late)"
+        }
         if let moved = monthsMoved(index) {
             own += "; publications moved \(moved.months) months in all from 1's plan"
                 + (moved.proven ? " (no equally good plan moves fewer)" : " (not proven the fewest)")
@@ -136,11 +160,17 @@ public struct ComparisonReport: Sendable {
 
     private func text(markdown: Bool, layout: TerminalLayout) -> String {
         var out = markdown ? "# Scenario comparison\n\n" : "Scenario comparison\n\n"
-        out += markdown ? headlineTable().markdown() : headlineTable().render(layout)
+        let headline = markdown ? headlineTable().markdown() : headlineTable().render(layout)
+        out += headline
         out += markdown ? "\n" : ""
+        // The split's columns are the first left out of a narrow table; the note explains them only where they are.
+        let splitShown = splitsTargets && headline.contains("Assumed targets")
         out += TerminalText.paragraph("Weighted late: months late × the standard's urgency weight, summed; vs 1: against the first scenario. "
                                       + "Status: optimal is proven best; feasible is valid but not proven (see the gap); infeasible and "
-                                      + "time_limit have no schedule.", width: layout.width)
+                                      + "time_limit have no schedule."
+                                      + (splitShown ? " Plan targets, assumed targets: on time and weighted months late among the standards "
+                                         + "whose target year the programme's plan states, and among those whose target the scenario assumes." : ""),
+                                      width: layout.width)
         out += "\n"
         for (index, scenario) in scenarios.enumerated() {
             let first = markdown ? "- \(index + 1): " : "  \(index + 1): "
@@ -218,7 +248,7 @@ public struct ComparisonReport: Sendable {
         let names = columnNames
         var summary = CSV.line(["metric"] + names)
         let summaries = scenarios.map(\.summary)
-        let metrics: [(String, (Int) -> String)] = [
+        var metrics: [(String, (Int) -> String)] = [
             ("file", { scenarios[$0].file }),
             ("question", { scenarios[$0].question ?? "" }),
             ("status", { scenarios[$0].result.status.rawValue }),
@@ -231,6 +261,16 @@ public struct ComparisonReport: Sendable {
             ("explanation", { scenarios[$0].result.explanation ?? "" }),
             ("months_moved", { monthsMoved($0).map { "\($0.months)" } ?? "" }),
         ]
+        // Appended after the first rows, so that readers of older files find those where they were.
+        for source in TargetSource.allCases {
+            let tally: (Int) -> PlanSummary.Tally? = { index in summaries[index].map { $0.bySource[source] ?? PlanSummary.Tally() } }
+            metrics.append(("on_time_\(source.rawValue)", { tally($0).map { String($0.onTime) } ?? "" }))
+            metrics.append(("with_target_\(source.rawValue)", { tally($0).map { String($0.withTarget) } ?? "" }))
+            metrics.append(("months_late_\(source.rawValue)", { tally($0).map { String($0.monthsLate) } ?? "" }))
+            metrics.append(("weighted_months_late_\(source.rawValue)", { tally($0).map { String($0.weightedMonthsLate) } ?? "" }))
+        }
+        metrics.append(("deferred", { summaries[$0].map { String($0.deferred) } ?? "" }))
+        metrics.append(("withdrawn", { summaries[$0].map { String($0.withdrawn) } ?? "" }))
         for (metric, value) in metrics { summary += CSV.line([metric] + scenarios.indices.map(value)) }
         var header = ["id", "name", "target_year"] + names
         header += names.dropFirst().map { "difference: \($0)" }
@@ -264,11 +304,15 @@ public struct ComparisonReport: Sendable {
             var lastPublication: String?
             var explanation: String?
             var monthsMoved: Int?
+            var byTargetSource: [String: PlanDocument.TallyEntry]?
+            var deferred: Int?
+            var withdrawn: Int?
 
             enum CodingKeys: String, CodingKey {
-                case file, name, question, changes, status, objective, bound, gap, seconds, explanation
+                case file, name, question, changes, status, objective, bound, gap, seconds, explanation, deferred, withdrawn
                 case onTime = "on_time", withTarget = "with_target", monthsLate = "months_late"
                 case weightedMonthsLate = "weighted_months_late", lastPublication = "last_publication", monthsMoved = "months_moved"
+                case byTargetSource = "by_target_source"
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -279,6 +323,8 @@ public struct ComparisonReport: Sendable {
                 try c.encode(onTime, forKey: .onTime); try c.encode(withTarget, forKey: .withTarget); try c.encode(monthsLate, forKey: .monthsLate)
                 try c.encode(weightedMonthsLate, forKey: .weightedMonthsLate); try c.encode(lastPublication, forKey: .lastPublication)
                 try c.encode(explanation, forKey: .explanation); try c.encode(monthsMoved, forKey: .monthsMoved)
+                try c.encode(byTargetSource, forKey: .byTargetSource); try c.encode(deferred, forKey: .deferred)
+                try c.encode(withdrawn, forKey: .withdrawn)
             }
         }
 
@@ -314,7 +360,9 @@ public struct ComparisonReport: Sendable {
                              seconds: (scenario.result.seconds * 1000).rounded() / 1000, onTime: summary?.onTime, withTarget: summary?.withTarget,
                              monthsLate: summary?.monthsLate, weightedMonthsLate: summary?.weightedMonthsLate,
                              lastPublication: summary?.lastPublication?.description, explanation: scenario.result.explanation,
-                             monthsMoved: monthsMoved(index)?.months)
+                             monthsMoved: monthsMoved(index)?.months,
+                             byTargetSource: summary.map { PlanDocument.SummaryEntry($0).byTargetSource },
+                             deferred: summary?.deferred, withdrawn: summary?.withdrawn)
             },
             standards: rows.filter { all || $0.differs }.map {
                 .init(id: $0.id.rawValue, name: $0.name, targetYear: $0.targetYear, published: $0.published.map { $0?.description },

@@ -42,6 +42,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var interrupted: Bool?
     /// The MIP that was not built because it exceeded the size bound (else null).
     public var modelSize: ModelSizeEntry?
+    /// The headline figures, on time and months late apart for the plan's and assumed targets
+    /// (null without a schedule, and in documents written before it was added).
+    public var summary: SummaryEntry?
+    /// The objective's levels in the order they were minimised, each with its value, bound and
+    /// whether it is proven (null in documents written before it was added).
+    public var levels: [LevelEntry]?
 
     /// The size of a MIP that was not built (`--max-model-size`).
     public struct ModelSizeEntry: Codable, Sendable, Equatable {
@@ -158,6 +164,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case format, generator, scenario, status, objective, bound, gap, seconds, explanation, standards, units, resources, dependencies
         case conflict, interrupted
+        case summary, levels
         case planStart = "plan_start", latenessWeight = "lateness_weight", modelSize = "model_size"
     }
 
@@ -181,6 +188,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(conflict, forKey: .conflict)
         try c.encode(interrupted ?? false, forKey: .interrupted)
         try c.encode(modelSize, forKey: .modelSize)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(levels ?? [], forKey: .levels)
     }
 
     /// The document for `result` of planning `portfolio`.
@@ -199,6 +208,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         conflict = result.conflict.map(ConflictDocument.init)
         interrupted = result.interrupted
         modelSize = result.skippedModel.map { ModelSizeEntry(columns: $0.columns, rows: $0.rows, tasks: $0.tasks, months: $0.months) }
+        summary = PlanSummary(portfolio: portfolio, schedule: result.schedule).map(SummaryEntry.init)
+        levels = result.levels.map(LevelEntry.init)
         standards = portfolio.standards.map { standard in
             let entry = result.schedule?.entry(for: standard.id)
             let unit = entry?.leadUnit ?? (standard.leadUnits.count == 1 ? standard.leadUnits[0] : nil)
@@ -238,6 +249,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     /// its open standards have no dates, so there is nothing to validate.
     public var hasSchedule: Bool { status == PlanStatus.optimal.rawValue || status == PlanStatus.feasible.rawValue }
 
+    /// The `status` of work that is withdrawn from the programme.
+    static let withdrawnStatuses: Set<String> = [StandardStatus.cancelled.key, StandardStatus.superseded(by: "").key]
+
     /// The schedule this document describes, for validation (`stdplan check`). Throws
     /// ``ReportError`` naming every field that cannot be read.
     public func schedule(file: String) throws(ReportError) -> Schedule {
@@ -249,6 +263,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         }
         let entries = standards.enumerated().compactMap { index, standard -> StandardSchedule? in
             let path = "standards[\(index)] (\(standard.id))"
+            // Cancelled and superseded work is not planned: no dates to read (and the validator
+            // checks that the plan schedules none of it).
+            if Self.withdrawnStatuses.contains(standard.status), standard.published == nil, standard.phases.isEmpty { return nil }
             let phases = standard.phases.enumerated().compactMap { k, phase -> ScheduledPhase? in
                 guard let start = month(phase.start, "\(path).phases[\(k)].start"),
                       let finish = month(phase.finish, "\(path).phases[\(k)].finish") else { return nil }

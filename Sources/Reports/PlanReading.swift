@@ -3,8 +3,10 @@ import PlanModel
 import Scheduling
 
 /// A plan read out in the words a committee uses: how many standards are on time, how many
-/// urgency-weighted months late and whether fewer are possible, the most urgent slips, and the
-/// body whose capacity binds; then the solver's figures, each explained in one line.
+/// urgency-weighted months late and whether fewer are possible (apart for targets the plan states
+/// and targets the scenario assumes), the most urgent slips, the busiest body and the calendar
+/// waits (read off the schedule; what binds is `stdplan bottlenecks`' to measure); then the
+/// solver's figures, each explained in one line.
 struct PlanReading {
     let portfolio: Portfolio
     let result: PlanResult
@@ -31,9 +33,47 @@ struct PlanReading {
         return "each month times its urgency weight (" + weights.enumerated().map { "\($0.offset + 1) star\($0.offset == 0 ? "" : "s") \($0.element)" }.joined(separator: ", ") + ")"
     }
 
-    /// Urgency-weighted months late of the schedule, with how it compares with the best possible.
+    /// The tallies by where the targets come from, when the scenario assumes some (else nil: every
+    /// target is the plan's and the totals say it all); the plan's first.
+    func bySource(_ summary: PlanSummary) -> [(source: TargetSource, tally: PlanSummary.Tally)]? {
+        guard (summary.bySource[.assumed]?.withTarget ?? 0) > 0 else { return nil }
+        return TargetSource.allCases.compactMap { source in summary.bySource[source].map { (source, $0) } }
+    }
+
+    /// A source of targets in words, e.g. "targets from the plan".
+    static func words(_ source: TargetSource) -> String {
+        switch source {
+        case .plan: "targets from the plan"
+        case .assumed: "assumed targets"
+        }
+    }
+
+    /// On-time work in words, split by the source of the targets when some are assumed: "13 of 22
+    /// standards with a target year; 9 miss it. Targets from the plan: 10 of 16 on time; assumed targets: 3 of 6".
+    func onTimeText(_ summary: PlanSummary) -> String {
+        let late = summary.withTarget - summary.onTime
+        var text = "\(summary.onTime) of \(summary.withTarget) standards with a target year" + (late > 0 ? "; \(late) \(late == 1 ? "misses" : "miss") it" : "")
+        if let split = bySource(summary) {
+            text += ". " + split.enumerated().map { index, item in
+                let words = Self.words(item.source)
+                return (index == 0 ? words.prefix(1).uppercased() + words.dropFirst() : words)
+                    + ": \(item.tally.onTime) of \(item.tally.withTarget)" + (index == 0 ? " on time" : "")
+            }.joined(separator: "; ")
+        }
+        return text
+    }
+
+    /// Urgency-weighted months late of the schedule, split by the source of the targets when some
+    /// are assumed, with how it compares with the best possible.
     func latenessText(_ summary: PlanSummary) -> String {
         var text = "\(summary.monthsLate) months in all; \(summary.weightedMonthsLate) urgency-weighted (\(weightsInWords))"
+        if summary.monthsLate > 0, let split = bySource(summary) {
+            text += ". " + split.enumerated().map { index, item in
+                let words = Self.words(item.source)
+                return (index == 0 ? words.prefix(1).uppercased() + words.dropFirst() : words)
+                    + ": \(item.tally.weightedMonthsLate)" + (index == 0 ? " weighted months late" : "") + " (\(item.tally.monthsLate) month\(item.tally.monthsLate == 1 ? "" : "s"))"
+            }.joined(separator: "; ")
+        }
         if let level = latenessLevel {
             if level.proven {
                 text += summary.weightedMonthsLate == 0 ? "" : ". No schedule has fewer: proven"
@@ -44,6 +84,17 @@ struct PlanReading {
             }
         }
         return text
+    }
+
+    /// Deferred and withdrawn work in words (nil when there is none): neither has a target in the
+    /// plan, so neither is ever counted late.
+    func setAsideText(_ summary: PlanSummary) -> String? {
+        var parts: [String] = []
+        if summary.deferred > 0 {
+            parts.append("\(summary.deferred) deferred (planned from the month \(summary.deferred == 1 ? "it" : "they") may resume; no target, never counted late)")
+        }
+        if summary.withdrawn > 0 { parts.append("\(summary.withdrawn) cancelled or superseded (not planned)") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// The most urgent late standards, most urgent and latest first, e.g. "devops +8 (*****)".
@@ -60,23 +111,40 @@ struct PlanReading {
         return text
     }
 
-    /// The body whose capacity is full most often in the plan, in words.
-    var bindingBody: String? {
+    /// The lead unit or shared resource at full capacity most often in the plan, in words. Busiest
+    /// is not binding: a body can be full every month and still not be what makes work late.
+    var busiestBody: String? {
         guard let schedule = result.schedule, let (body, months) = CapacityUse.tightest(portfolio, schedule) else { return nil }
         return "\(body.name) (\(body.id), \(body.kind)): at full capacity in \(body.fullMonths) of the \(months) months "
-            + "to the last publication, more often than any other; `stdplan bottlenecks` measures what more capacity would gain"
+            + "to the last publication, more often than any other lead unit or shared resource"
     }
+
+    /// Months that phases wait for the calendars' months between one phase and the next, in words
+    /// (nil when no calendar makes any phase wait).
+    var calendarWaits: String? {
+        guard let schedule = result.schedule else { return nil }
+        let waits = CalendarWaits.of(portfolio, schedule)
+        guard !waits.isEmpty else { return nil }
+        return "phases ready before a calendar's month wait for it: " + waits.enumerated().map { index, wait in
+            "\(wait.months)\(index == 0 ? " months in all" : "") for \(wait.calendar.name) (\(wait.calendar.id), \(wait.phases) phase\(wait.phases == 1 ? "" : "s"))"
+        }.joined(separator: ", ")
+    }
+
+    /// Where to learn what binds: the summary does not re-solve, `stdplan bottlenecks` does.
+    static let bindingText = "measured by `stdplan bottlenecks`, not here: it re-solves with more of each capacity and "
+        + "each calendar open every month"
 
     /// The lines a committee reads first.
     func committeeLines() -> SummaryList {
         var list = SummaryList()
         guard let summary = PlanSummary(portfolio: portfolio, schedule: result.schedule) else { return list }
-        let late = summary.withTarget - summary.onTime
-        list.append("On time", "\(summary.onTime) of \(summary.withTarget) standards with a target year"
-                    + (late > 0 ? "; \(late) miss it" : ""), colour: late > 0 ? .late : nil)
+        list.append("On time", onTimeText(summary), colour: summary.onTime < summary.withTarget ? .late : nil)
         list.append("Months late", latenessText(summary))
+        if let setAside = setAsideText(summary) { list.append("Set aside", setAside) }
         if let slips = mostUrgentSlips() { list.append("Most urgent slips", slips) }
-        if let body = bindingBody { list.append("Binding body", body) }
+        if let body = busiestBody { list.append("Busiest body", body) }
+        if let waits = calendarWaits { list.append("Calendar waits", waits) }
+        list.append("Binding body", Self.bindingText)
         list.append("Last publication", summary.lastPublication?.description ?? "—")
         return list
     }

@@ -89,13 +89,13 @@ public struct PlanReport: Sendable {
 
     private func lateText(_ entry: PlanDocument.StandardEntry) -> String { entry.monthsLate.map { $0 == 0 ? "0" : "+\($0)" } ?? "" }
 
-    /// Every column: each phase's months, the reference of published work.
+    /// Every column: each phase's months, the reference of published work, the months its phases wait.
     private func wideTable() -> TextTable {
         let phases = phaseColumns
         var headers = ["Standard", "ID", "Category", "Urgency", "Lead unit"]
         headers += phases.map(\.name)
-        headers += ["Published", "Target", "Late"]
-        var table = TextTable(headers: headers, rightAligned: [headers.count - 1, headers.count - 2])
+        headers += ["Published", "Target", "Late", "Idle"]
+        var table = TextTable(headers: headers, rightAligned: [headers.count - 1, headers.count - 2, headers.count - 3])
         for (standard, entry) in zip(portfolio.standards, document.standards) {
             var row = [entry.name, entry.id, standard.category.shortName, urgencyStars(standard), leadUnitText(standard, entry)]
             let known = result.schedule == nil ? knownPhase(of: standard) : nil
@@ -116,6 +116,7 @@ public struct PlanReport: Sendable {
             row.append(publishedText(standard, entry, withReference: true))
             row.append(entry.targetYear.map(String.init) ?? "")
             row.append(lateText(entry))
+            row.append(entry.idleMonths.map(String.init) ?? "")
             table.append(row, colour: (entry.monthsLate ?? 0) > 0 ? .late : nil)
         }
         return table
@@ -201,8 +202,10 @@ public struct PlanReport: Sendable {
         } else if let explanation = result.explanation {
             out += markdown ? "Note: \(explanation)\n\n" : TerminalText.paragraph(explanation, width: layout.width, first: "Note: ") + "\n"
         }
+        let idleNote = "Late: months after December of the target year; Idle: months the standard's phases wait between one another "
+            + "(for a meeting, a batch, a free slot)."
         if markdown {
-            out += wideTable().markdown()
+            out += wideTable().markdown() + "\n" + idleNote + "\n"
         } else if layout.isCompact {
             out += compactTable().render(layout)
             out += TerminalText.paragraph(timelineYears == nil ? "Start: first month of the first open phase. --wide shows every phase."
@@ -210,6 +213,7 @@ public struct PlanReport: Sendable {
                                           + "--wide shows every phase.", width: layout.width)
         } else {
             out += wideTable().render(layout)
+            out += TerminalText.paragraph(idleNote, width: layout.width)
         }
         out += "\n"
         let committee = reading.committeeLines()
@@ -255,12 +259,13 @@ public struct PlanReport: Sendable {
     }
 
     /// One row per standard. `plan_status` (every row) and `schedule` (scheduled, not_scheduled
-    /// or published) say whether the dates are a plan; `explanation` says why there is none.
+    /// or published) say whether the dates are a plan; `explanation` says why there is none;
+    /// `target_source` and `idle_months` come last, added after the others (columns are only appended).
     private func csv() -> String {
         let phases = phaseColumns
         var header = ["id", "name", "category", "urgency", "target_year", "status", "lead_unit"]
         for phase in phases { header += ["\(phase.id)_start", "\(phase.id)_finish"] }
-        header += ["published", "months_late", "plan_status", "schedule", "explanation"]
+        header += ["published", "months_late", "plan_status", "schedule", "explanation", "target_source", "idle_months"]
         var out = CSV.line(header)
         for (standard, entry) in zip(portfolio.standards, document.standards) {
             var row = [entry.id, entry.name, entry.category, entry.urgency.map(String.init) ?? "", entry.targetYear.map(String.init) ?? "", entry.status, entry.leadUnit ?? ""]
@@ -272,7 +277,7 @@ public struct PlanReport: Sendable {
             }
             let scheduled = !standard.isOpen ? standard.status.key : entry.published == nil ? "not_scheduled" : "scheduled"
             row += [entry.published ?? "", entry.monthsLate.map(String.init) ?? "", result.status.rawValue, scheduled,
-                    scheduled == "not_scheduled" ? result.explanation ?? "" : ""]
+                    scheduled == "not_scheduled" ? result.explanation ?? "" : "", entry.targetSource ?? "", entry.idleMonths.map(String.init) ?? ""]
             out += CSV.line(row)
         }
         return out

@@ -75,9 +75,19 @@ public struct HTMLReport: Sendable {
         let bad = scenario.result.schedule == nil
         card("Status", h(scenario.statusInWords), "wide status" + (bad ? " bad" : ""))
         if let summary = scenario.summary {
-            card("On time", "\(summary.onTime) <small>of \(summary.withTarget) with a target year</small>", summary.onTime < summary.withTarget ? "bad" : "")
-            card("Urgency-weighted months late", "\(summary.weightedMonthsLate) <small>\(summary.monthsLate) months in all</small>",
-                 summary.weightedMonthsLate > 0 ? "bad" : "")
+            // Assumed targets apart from the plan's, as the text report says them.
+            let assumed = summary.bySource[.assumed].flatMap { $0.withTarget > 0 ? $0 : nil }
+            let plan = summary.bySource[.plan] ?? .init()
+            card("On time", "\(summary.onTime) <small>of \(summary.withTarget) with a target year"
+                 + (assumed.map { "; plan's targets \(plan.onTime) of \(plan.withTarget), assumed \($0.onTime) of \($0.withTarget)" } ?? "")
+                 + "</small>", summary.onTime < summary.withTarget ? "bad" : "")
+            card("Urgency-weighted months late", "\(summary.weightedMonthsLate) <small>\(summary.monthsLate) months in all"
+                 + (assumed.map { summary.monthsLate > 0 ? "; plan's targets \(plan.weightedMonthsLate), assumed \($0.weightedMonthsLate)" : "" } ?? "")
+                 + "</small>", summary.weightedMonthsLate > 0 ? "bad" : "")
+            if summary.deferred > 0 || summary.withdrawn > 0 {
+                card("Set aside", "\(summary.deferred + summary.withdrawn) <small>\(summary.deferred) deferred (never late), "
+                     + "\(summary.withdrawn) cancelled or superseded</small>")
+            }
             card("Last publication", summary.lastPublication?.description ?? "—")
         }
         if let replan = scenario.replan, !replan.slippage.isEmpty {
