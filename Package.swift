@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["PlanModel", "GLPK", "RCPSP", "Validation"]),
         .target(name: "Synthetic", dependencies: ["PlanModel"]),
         .target(name: "Risk", dependencies: ["PlanModel", "Scheduling", "RCPSP", "Validation"]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Scheduling", "Risk", "Validation"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "ScenarioFile", "Scheduling", "Risk", "Validation"]),
         .executableTarget(
             name: "stdplan",
             dependencies: [

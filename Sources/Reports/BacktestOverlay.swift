@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Risk
+import ScenarioFile
 
 /// The calibration of a backtest as a what-if overlay (`stdplan backtest --write-calibrated`):
 /// a file that `extends` the scenario and scales each phase's durations by its calibrated
@@ -32,26 +33,8 @@ public struct BacktestOverlay: Sendable {
         self.command = command
     }
 
-    /// A YAML double-quoted scalar (JSON string escapes are valid YAML).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar, as the scenario writer makes it.
+    static func quoted(_ text: String) -> String { ScenarioWriter.quoted(text) }
 
     /// The factor of each phase written: by phase when that is better than one factor by more
     /// than chance (``BacktestCalibration/byPhaseIsBetter``), else the overall factor for all.

@@ -28,8 +28,9 @@ extension ScenarioWriter {
             && !text.contains("  ")
     }
 
-    /// A double-quoted scalar with `"`, `\` and control characters escaped.
-    private static func quoted(_ text: String) -> String {
+    /// A double-quoted YAML scalar with `"`, `\` and control characters escaped: what the loader
+    /// reads back to exactly `text` (also used for the backtest's calibrated overlay).
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
