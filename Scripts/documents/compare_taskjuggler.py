@@ -6,10 +6,18 @@ the same plan in its header), tj3 schedules it and writes a CSV of every task's 
 a standard's publication month is the month its last phase ends in (an end at 00:00 on the 1st
 belongs to the month before), months late count after December of the target year, weighted by
 the scenario's urgency weights as stdplan does.
+
+TaskJuggler cannot express every rule of the scenario (calendar gates, the longest a draft may
+wait, capacity dips; see docs/documents.md), so its figures are of a looser problem. To say how
+much looser, its schedule is put on months (each phase starts in the month nearest its start,
+and lasts the scenario's months) into a copy of stdplan's plan JSON, and `stdplan check` counts
+the rules it breaks, by kind.
 """
 
 import argparse
+import collections
 import csv
+import json
 import os
 import re
 import subprocess
@@ -26,6 +34,19 @@ def month_of(text):
         month -= 1
         if month == 0:
             year, month = year - 1, 12
+    return year * 12 + month - 1
+
+
+def nearest_month(text):
+    # The month whose first day is nearest: "2022-05-04 09:00" is May, "2022-01-31 17:00" February.
+    date, _ = text.split(" ")
+    year, month, day = (int(x) for x in date.split("-"))
+    index = year * 12 + month - 1
+    return index + 1 if day > 15 else index
+
+
+def parse_month(text):
+    year, month = (int(x) for x in text.split("-"))
     return year * 12 + month - 1
 
 
@@ -58,6 +79,55 @@ def figures(tjp, results_csv):
     return ours, theirs
 
 
+def broken_rules(stdplan, scenario, tjp, results_csv, plan_json, work, time_limit):
+    """The rules of the scenario that TaskJuggler's schedule, put on months, breaks: {kind: count}."""
+    header = open(tjp, encoding="utf-8").read()
+    task_of = {}
+    for line in re.findall(r"^# stdplan-standard (.*)$", header, re.M):
+        fields = dict(re.findall(r"(\w+)=(\S+)", line))
+        task_of[fields["id"]] = fields["task"]
+    rows = {}
+    with open(results_csv, encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter=";"):
+            rows[row["Id"]] = row
+    plan = json.load(open(plan_json, encoding="utf-8"))
+    plan_start = parse_month(plan["plan_start"])
+    for standard in plan["standards"]:
+        task = task_of.get(standard["id"])
+        phases = standard.get("phases") or []
+        if task is None or not phases:
+            continue
+        children = sorted((k for k in rows if k.startswith(task + ".ph")), key=lambda k: int(k.rsplit("ph", 1)[1]))
+        if len(children) != len(phases):
+            continue
+        for phase, child in zip(phases, children):
+            months = parse_month(phase["finish"]) - parse_month(phase["start"]) + 1
+            # A phase under way at the plan start keeps its start (a fact); TaskJuggler starts it at the plan start.
+            start = parse_month(phase["start"]) if parse_month(phase["start"]) < plan_start else nearest_month(rows[child]["Start"])
+            phase["start"], phase["finish"] = label(start), label(start + months - 1)
+        standard["published"] = phases[-1]["finish"]
+    theirs = os.path.join(work, "taskjuggler-plan.json")
+    with open(theirs, "w", encoding="utf-8") as f:
+        json.dump(plan, f, ensure_ascii=False)
+    return check_counts(stdplan, scenario, theirs, work)
+
+
+def check_counts(stdplan, scenario, plan_json, work):
+    """`stdplan check` on a plan JSON: {kind: count} of the rules it breaks, None if it could not run."""
+    report = plan_json + ".check.json"
+    subprocess.run([stdplan, "check", scenario, plan_json, "--format", "json", "--output", report], capture_output=True, text=True)
+    if not os.path.exists(report):
+        return None
+    violations = json.load(open(report, encoding="utf-8")).get("violations", [])
+    return collections.Counter(v.get("kind", "?") for v in violations)
+
+
+def rules_text(broken):
+    if broken is None:
+        return "not checked"
+    return f"{sum(broken.values())}" + (" (" + ", ".join(f"{kind} {count}" for kind, count in sorted(broken.items())) + ")" if broken else "")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--stdplan", required=True)
@@ -82,20 +152,29 @@ def main():
                 sys.exit(f"tj3 failed on {scenario}:\n{tj.stdout}\n{tj.stderr}")
             warnings = len(re.findall(r"Warning", tj.stdout + tj.stderr))
             ours, theirs = figures(tjp, results)
-            rows.append((scenario, ours, theirs, ours_seconds, tj_seconds, warnings))
+            plan_json = os.path.join(work, "stdplan-plan.json")
+            subprocess.run([args.stdplan, "plan", scenario, "--time-limit", args.time_limit, "--format", "json", "--output", plan_json],
+                           capture_output=True, text=True)
+            have_plan = os.path.exists(plan_json)
+            ours_broken = check_counts(args.stdplan, scenario, plan_json, work) if have_plan else None
+            broken = broken_rules(args.stdplan, scenario, tjp, results, plan_json, work, args.time_limit) if have_plan else None
+            rows.append((scenario, ours, theirs, ours_seconds, tj_seconds, warnings, ours_broken, broken))
     print()
-    print(f"{'Scenario':<48} {'Tool':<12} {'Status':<9} {'On time':>8} {'Weighted months late':>21} {'Months late':>12} {'Seconds':>8}")
-    print("-" * 124)
-    for scenario, ours, theirs, ours_seconds, tj_seconds, warnings in rows:
+    print(f"{'Scenario':<40} {'Tool':<12} {'Status':<9} {'On time':>8} {'Weighted months late':>21} {'Months late':>12} {'Seconds':>8}  Rules broken")
+    print("-" * 130)
+    for scenario, ours, theirs, ours_seconds, tj_seconds, warnings, ours_broken, broken in rows:
         name = os.path.basename(scenario) if scenario != "baseline" else "built-in baseline"
-        print(f"{name:<48} {'stdplan':<12} {ours['status']:<9} {ours['on_time'] + '/' + ours['with_target']:>8} "
-              f"{ours['weighted_months_late']:>21} {ours['months_late']:>12} {ours_seconds:>8.1f}")
-        print(f"{'':<48} {'TaskJuggler':<12} {'-':<9} {str(theirs['on_time']) + '/' + str(theirs['with_target']):>8} "
-              f"{theirs['weighted_months_late']:>21} {theirs['months_late']:>12} {tj_seconds:>8.1f}"
-              + (f"  ({warnings} warnings)" if warnings else ""))
+        print(f"{name:<40} {'stdplan':<12} {ours['status']:<9} {ours['on_time'] + '/' + ours['with_target']:>8} "
+              f"{ours['weighted_months_late']:>21} {ours['months_late']:>12} {ours_seconds:>8.1f}  {rules_text(ours_broken)}")
+        rules = rules_text(broken)
+        print(f"{'':<40} {'TaskJuggler':<12} {'-':<9} {str(theirs['on_time']) + '/' + str(theirs['with_target']):>8} "
+              f"{theirs['weighted_months_late']:>21} {theirs['months_late']:>12} {tj_seconds:>8.1f}  {rules}"
+              + (f"; {warnings} tj3 warnings" if warnings else ""))
     print()
     print("stdplan: GLPK's optimum (or best plan within --time-limit, status feasible). TaskJuggler 3: its priority-driven")
     print("scheduling of the same project, lead units fixed to stdplan's choice; seconds include stdplan's planning for the export.")
+    print("Rules broken: `stdplan check` on each schedule put on months, by kind (TaskJuggler cannot express calendar gates,")
+    print("the longest a draft may wait, or capacity dips, so a schedule that breaks them can be less late than the optimum).")
     return 0
 
 
