@@ -39,6 +39,9 @@ struct BoundsBenchCommand: ParsableCommand {
     @Option(name: .customLong("target-rise"), help: "How far above the best bound the steps aim, as a fraction of it (default: the planner's).")
     var targetRise: Double?
 
+    @Option(help: "Values of the first levels, proven elsewhere (comma-separated): the next level is bounded with them held.")
+    var proven: String?
+
     @Flag(name: .customLong("no-fold"), help: "Keep the load-free phases in the problem (the planner folds them out).")
     var noFold = false
 
@@ -62,7 +65,8 @@ struct BoundsBenchCommand: ParsableCommand {
             }
             let report = LagrangianBoundReport.measure(
                 portfolio, iterations: iterations, timeLimit: timeLimit, initialStep: step, patience: patience, deflection: deflection,
-                targetRise: targetRise, heuristicIterations: heuristicIterations, upperBound: upperBound, fold: !noFold)
+                targetRise: targetRise, heuristicIterations: heuristicIterations, upperBound: upperBound, fold: !noFold,
+                proven: (proven ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
             func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
             func quoted(_ text: String) -> String {
                 let data = try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes])

@@ -38,10 +38,13 @@ package struct LagrangianBoundReport: Sendable {
     /// phases (the planner's first, plain attempt); the bound is valid either way.
     package static func measure(_ portfolio: Portfolio, iterations: Int, timeLimit: Double?, initialStep: Double? = nil,
                                 patience: Int? = nil, deflection: Double? = nil, targetRise: Double? = nil,
-                                heuristicIterations: Int = 0, upperBound: Int? = nil, fold: Bool = true) -> LagrangianBoundReport {
+                                heuristicIterations: Int = 0, upperBound: Int? = nil, fold: Bool = true,
+                                proven: [Int] = []) -> LagrangianBoundReport {
         let clock = Deadline(seconds: nil)
         let problem = PhaseFolding(PlanningProblem(portfolio), enabled: fold).reduced
-        let level = problem.levels.first ?? .lateness
+        // The level after those given as proven (held at those values), as the planner bounds it.
+        let index = min(proven.count, max(0, problem.levels.count - 1))
+        let level = problem.levels.isEmpty ? .lateness : problem.levels[index]
         var report = LagrangianBoundReport(
             level: level.rawValue, standards: problem.open.count, tasks: problem.tasks.count, periods: problem.periodCount,
             levelBound: nil, unlimitedCapacityBound: nil, bound: .infinity, heuristicLevel: nil, lagrangianHeuristicLevel: nil, iterations: 0,
@@ -50,7 +53,7 @@ package struct LagrangianBoundReport: Sendable {
             report.setupSeconds = clock.elapsed
             return report
         }
-        let objective = BoundObjective.planner(problem, windows: windows, index: 0)
+        let objective = BoundObjective.planner(problem, windows: windows, index: index, proven: Array(proven.prefix(index)))
         report.setupSeconds = clock.elapsed
 
         let heuristicClock = Deadline(seconds: nil)
