@@ -28,11 +28,11 @@ public struct BottleneckDocument: Codable, Sendable, Equatable {
         }
     }
 
-    /// One lead unit or shared resource and what one more unit of its capacity is worth.
+    /// One lead unit, shared resource or calendar and what one more unit of its capacity (for a calendar: every month open) is worth.
     public struct Entry: Codable, Sendable, Equatable {
         /// Position in the ranking, from 1.
         public var rank: Int
-        /// unit or resource.
+        /// unit, resource or calendar.
         public var kind: String
         /// Its id in the scenario.
         public var id: String

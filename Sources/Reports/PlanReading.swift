@@ -186,7 +186,7 @@ struct PlanReading {
         return list
     }
 
-    /// What the objective is made of, e.g. " = 273 weighted months late × 5293 + 1494 weighted months to publication".
+    /// What the objective is made of, e.g. " = 421 weighted months late × 12685 + 1685 weighted months to publication".
     private func objectiveMeaning(_ objective: Int) -> String {
         let lateness = result.levels.first { $0.name == "lateness" }?.value
         let completion = result.levels.first { $0.name == "completion" }?.value

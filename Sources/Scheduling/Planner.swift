@@ -124,7 +124,14 @@ public enum Planner {
             }
         }
 
-        let tight = search.incumbent.map { tightenedWindows(problem, windows, incumbent: $0.cost(in: original)) } ?? windows
+        // Lagrangian reduced-cost fixing: starts no schedule as good as the incumbent can use leave the
+        // windows, so GLPK gets a far smaller model (review-capacity-halved: proven in 7 s, was 25–41 s).
+        // Only where the MIP will be built: the fixing waits for the climb and costs the square of a
+        // window per task, time a portfolio past the size limit is better spent searching.
+        let reduced = unbuilt ? nil : background.flatMap { background in
+            search.proven.count == background.levelIndex ? search.incumbent.flatMap { background.reducedStarts(keeping: folding.reduce($0)) } : nil
+        }
+        let tight = search.incumbent.map { tightenedWindows(problem, windows, incumbent: $0.cost(in: original), startWithin: reduced) } ?? windows
         // Past the size bound (or once stopped) the MIP is not built: the best schedule so far stands,
         // with the bound of every standard at its cheapest.
         let size = ModelSize(problem, tight)
@@ -251,7 +258,8 @@ public enum Planner {
 
     /// Tighter windows from an incumbent: no standard may cost more than the incumbent leaves
     /// room for once every other standard is at its cheapest.
-    static func tightenedWindows(_ problem: PlanningProblem, _ windows: TimeWindows, incumbent: Int) -> TimeWindows {
+    static func tightenedWindows(_ problem: PlanningProblem, _ windows: TimeWindows, incumbent: Int,
+                                 startWithin: [ClosedRange<Int>?]? = nil) -> TimeWindows {
         let cheapest = problem.open.map { standard -> Int in
             let last = problem.lastTask(of: standard)
             return standard.cost(publishedIn: problem.publication(of: standard, lastStart: windows.earliest[last]))
@@ -264,6 +272,7 @@ public enum Planner {
             while p > 0, standard.cost(publishedIn: p) > budget { p -= 1 }
             return p
         }
+        if let startWithin, let reduced = try? TimeWindows(problem, latestPublication: bounds, startWithin: startWithin) { return reduced }
         return (try? TimeWindows(problem, latestPublication: bounds)) ?? windows
     }
 

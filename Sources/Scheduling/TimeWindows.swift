@@ -18,8 +18,10 @@ struct TimeWindows: Sendable {
     }
 
     /// Builds windows; `latestPublication[k]` optionally bounds the last period of open standard `k`
-    /// (hard deadlines bound it too).
-    init(_ problem: PlanningProblem, latestPublication: [Int?]? = nil, hardDeadlines: Bool = true) throws(Failure) {
+    /// (hard deadlines bound it too), and `startWithin[task]` optionally the starts of a task (e.g.
+    /// those Lagrangian reduced-cost fixing leaves, ``LagrangianBound/reducedStarts(at:ceiling:)``).
+    init(_ problem: PlanningProblem, latestPublication: [Int?]? = nil, hardDeadlines: Bool = true,
+         startWithin: [ClosedRange<Int>?]? = nil) throws(Failure) {
         let n = problem.tasks.count
         let tasks = problem.tasks
         var successors = Array(repeating: [(Int, Int)](), count: n)
@@ -44,6 +46,13 @@ struct TimeWindows: Sendable {
 
         var earliest = tasks.map { $0.fixedStart ?? $0.release }
         var latest = tasks.map { $0.fixedStart ?? (problem.periodCount - $0.duration - $0.tail) }
+        if let startWithin {
+            for (task, range) in startWithin.enumerated() where task < n && tasks[task].fixedStart == nil {
+                guard let range else { continue }
+                earliest[task] = max(earliest[task], range.lowerBound)
+                latest[task] = min(latest[task], range.upperBound)
+            }
+        }
         for (k, standard) in problem.open.enumerated() {
             let hard = hardDeadlines && standard.hardDeadline ? standard.deadline : nil
             let given = latestPublication?[k] ?? nil

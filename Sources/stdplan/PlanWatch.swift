@@ -126,7 +126,7 @@ final class PlanWatch: @unchecked Sendable {
         return parts.joined(separator: "; ")
     }
 
-    /// One plan's outcome, e.g. "optimal, 273 weighted months late, 2.5 s".
+    /// One plan's outcome, e.g. "optimal, 421 weighted months late, 2.5 s".
     private static func outcome(_ status: PlanStatus, _ report: PlanProgress) -> String {
         var text = status.rawValue
         if report.level == "lateness", let value = report.incumbent { text += ", \(Int(value)) weighted months late" }

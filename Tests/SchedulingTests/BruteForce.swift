@@ -37,15 +37,23 @@ enum BruteForce {
 
     /// Every schedule of the planned standards, checked and scored; the least objective wins.
     static func optimum(_ portfolio: Portfolio) -> Optimum? {
+        var best: Optimum?
+        forEachValidSchedule(portfolio) { schedule in
+            let value = objective(schedule, portfolio)
+            if best.map({ value.objective < $0.objective }) ?? true { best = value }
+        }
+        return best
+    }
+
+    /// Calls `visit` with every schedule of the planned standards that the validator accepts.
+    static func forEachValidSchedule(_ portfolio: Portfolio, _ visit: (Schedule) -> Void) {
         let standards = portfolio.standards
         var entries: [StandardSchedule] = []
-        var best: Optimum?
         func place(_ s: Int) {
             if s == standards.count {
                 let schedule = Schedule(standards: entries)
                 guard ScheduleValidator.check(schedule, against: portfolio).isEmpty else { return }
-                let value = objective(schedule, portfolio)
-                if best.map({ value.objective < $0.objective }) ?? true { best = value }
+                visit(schedule)
                 return
             }
             let standard = standards[s]
@@ -77,6 +85,5 @@ enum BruteForce {
             }
         }
         place(0)
-        return best
     }
 }

@@ -14,6 +14,9 @@ final class BackgroundBound: @unchecked Sendable {
     private var stopRequested = false
     private var outcome: LagrangianResult?
     private let done = DispatchSemaphore(value: 0)
+    private var finished = false
+    /// The relaxation, kept for reduced-cost fixing once the climb has ended.
+    private let relaxation: LagrangianBound
 
     /// Starts the climb on level `levelIndex` of `problem` within `windows`, the levels before held at
     /// `proven`: at most `options.iterations` steps and `options.timeLimit` seconds, fewer once
@@ -26,8 +29,9 @@ final class BackgroundBound: @unchecked Sendable {
         let objective = BoundObjective.planner(problem, windows: windows, index: levelIndex, proven: proven)
         var options = options
         options.upperBound = known.map { objective.value(of: $0, in: problem) }
+        let bound = LagrangianBound(problem: problem, windows: windows, objective: objective)
+        relaxation = bound
         let thread = Thread { [self, options] in
-            let bound = LagrangianBound(problem: problem, windows: windows, objective: objective)
             let result = bound.maximise(options, shouldStop: { self.isStopRequested || cancelled() })
             lock.lock()
             outcome = result
@@ -49,9 +53,33 @@ final class BackgroundBound: @unchecked Sendable {
         lock.lock()
         stopRequested = true
         lock.unlock()
-        done.wait()
+        return completed()
+    }
+
+    /// Waits until the climb ends by itself (its step budget, its time, a proof or `cancelled()`),
+    /// and returns what it established. Waiting rather than stopping keeps the result the same on
+    /// every run: it then depends on counts, not on when the other core asked.
+    func completed() -> LagrangianResult? {
+        lock.lock()
+        let already = finished
+        lock.unlock()
+        if !already {
+            done.wait()
+            lock.lock()
+            finished = true
+            lock.unlock()
+        }
         lock.lock()
         defer { lock.unlock() }
         return outcome
+    }
+
+    /// The starts a schedule at least as good as `incumbent` (on the bounded level, guide included)
+    /// can use, by reduced-cost fixing at the climb's best prices; nil when nothing can be said.
+    /// Waits for the climb to end.
+    func reducedStarts(keeping incumbent: Assignment) -> [ClosedRange<Int>?]? {
+        guard let result = completed(), result.bound.isFinite else { return nil }
+        let ceiling = relaxation.objective.value(of: incumbent, in: relaxation.problem)
+        return relaxation.reducedStarts(at: result.multipliers, ceiling: ceiling)
     }
 }

@@ -174,7 +174,13 @@ struct LagrangianBound: Sendable {
 
     /// The dual function at `multipliers`, with the subproblems' solutions and the subgradient.
     /// `multipliers` must be shaped for this relaxation (``zeroMultipliers``) and non-negative.
-    func evaluate(_ multipliers: LagrangianMultipliers) -> DualEvaluation {
+    func evaluate(_ multipliers: LagrangianMultipliers) -> DualEvaluation { evaluate(multipliers, forced: nil, chainValues: nil) }
+
+    /// ``evaluate(_:)``, and when `forced` is given (``chainPairOffsets``-laid out, every entry +∞ on
+    /// entry) each (task, start) pair's least chain cost with the task forced there, and when
+    /// `chainValues` is given each chain's least cost.
+    func evaluate(_ multipliers: LagrangianMultipliers, forced: UnsafeMutableBufferPointer<Double>?,
+                  chainValues: UnsafeMutableBufferPointer<Double>?) -> DualEvaluation {
         precondition(multipliers.hasShape(for: problem, heldCount: objective.held.count), "multipliers shaped for another problem")
         assert(multipliers.isValid(for: problem, heldCount: objective.held.count), "negative or infinite multipliers")
         let tasks = problem.tasks
@@ -223,7 +229,8 @@ struct LagrangianBound: Sendable {
                                                     resourcePrefix: UnsafeBufferPointer(resourcePrefix),
                                                     slope: slope, slopeMagnitude: slopeMagnitude,
                                                     heldWeights: multipliers.held.contains { $0 > 0 } ? multipliers.held : nil)
-                                let output = ChainOutput(starts: startBuffer, units: unitBuffer, values: valueBuffer, magnitudes: magnitudeBuffer)
+                                let output = ChainOutput(starts: startBuffer, units: unitBuffer, values: valueBuffer, magnitudes: magnitudeBuffer,
+                                                         forced: forced, forcedOffsets: forced == nil ? [] : chainPairOffsets)
                                 // Standards are independent: two halves on two threads, each writing only its own
                                 // standards' entries; the totals are summed afterwards in standard order, so the result
                                 // is the same bytes on one core or two.
@@ -238,6 +245,7 @@ struct LagrangianBound: Sendable {
             }
         }
 
+        if let chainValues { for k in chains.indices { chainValues[k] = values[k] } }
         var value = 0.0
         var magnitude = 0.0
         var infeasible = false
@@ -317,6 +325,10 @@ struct LagrangianBound: Sendable {
         var units: UnsafeMutableBufferPointer<Int>
         var values: UnsafeMutableBufferPointer<Double>
         var magnitudes: UnsafeMutableBufferPointer<Double>
+        /// Per (task, start) pair of every chain, the least cost with the task forced there (nil: not wanted).
+        var forced: UnsafeMutableBufferPointer<Double>?
+        /// Where each chain's pairs begin in `forced`.
+        var forcedOffsets: [Int]
     }
 
     /// Solves the subproblems of `range`, every candidate unit of each, keeping the cheapest unit
@@ -397,6 +409,7 @@ struct LagrangianBound: Sendable {
                     unitMagnitude = max(unitMagnitude, total)
                     costTable = UnsafeBufferPointer(costs)
                 }
+                if let forced = output.forced { chain.mergeForcedMinima(costs: costTable, into: forced, at: output.forcedOffsets[k]) }
                 guard let value = chain.minimise(costs: costTable, best: best, choice: choice, queue: queue, starts: &trial),
                       value < bestValue else { continue }
                 bestValue = value
