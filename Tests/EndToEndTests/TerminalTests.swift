@@ -116,6 +116,8 @@ struct TerminalTests {
         #expect(run.status == 0)
         #expect(run.terminal.contains("heuristic"))
         #expect(run.terminal.contains("weighted months late"))
-        #expect(run.terminal.contains("proven"))
+        // GLPK's bound while it searches, or its proof: the line is redrawn at most every 100 ms, so
+        // a proof that follows the bound within that time is cleared with the line, never drawn.
+        #expect(run.terminal.contains("bound") || run.terminal.contains("proven"))
     }
 }
