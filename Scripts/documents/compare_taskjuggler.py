@@ -79,7 +79,7 @@ def figures(tjp, results_csv):
     return ours, theirs
 
 
-def broken_rules(stdplan, scenario, tjp, results_csv, plan_json, work, time_limit):
+def broken_rules(stdplan, scenario, tjp, results_csv, plan_json, work):
     """The rules of the scenario that TaskJuggler's schedule, put on months, breaks: {kind: count}."""
     header = open(tjp, encoding="utf-8").read()
     task_of = {}
@@ -157,7 +157,7 @@ def main():
                            capture_output=True, text=True)
             have_plan = os.path.exists(plan_json)
             ours_broken = check_counts(args.stdplan, scenario, plan_json, work) if have_plan else None
-            broken = broken_rules(args.stdplan, scenario, tjp, results, plan_json, work, args.time_limit) if have_plan else None
+            broken = broken_rules(args.stdplan, scenario, tjp, results, plan_json, work) if have_plan else None
             rows.append((scenario, ours, theirs, ours_seconds, tj_seconds, warnings, ours_broken, broken))
     print()
     print(f"{'Scenario':<40} {'Tool':<12} {'Status':<9} {'On time':>8} {'Weighted months late':>21} {'Months late':>12} {'Seconds':>8}  Rules broken")

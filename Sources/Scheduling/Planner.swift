@@ -133,11 +133,10 @@ public enum Planner {
         }
         let tight = search.incumbent.map { tightenedWindows(problem, windows, incumbent: $0.cost(in: original), startWithin: reduced) } ?? windows
         // Past the size bound (or once stopped) the MIP is not built: the best schedule so far stands,
-        // with the bound of every standard at its cheapest.
+        // with the bound held (every standard at its cheapest, and the Lagrangian bound when it ends).
         let size = ModelSize(problem, tight)
         if size.total > options.maximumModelSize || options.cancellation?.isCancelled == true {
             if size.total > options.maximumModelSize { search.skippedModel = size }
-            search.levelBound = max(search.levelBound ?? 0, Double(cheapest(problem, windows, level: problem.levels[search.proven.count])))
             return
         }
         var model: TimeIndexedModel

@@ -14,7 +14,6 @@ final class BackgroundBound: @unchecked Sendable {
     private var stopRequested = false
     private var outcome: LagrangianResult?
     private let done = DispatchSemaphore(value: 0)
-    private var finished = false
     /// The relaxation, kept for reduced-cost fixing once the climb has ended.
     private let relaxation: LagrangianBound
 
@@ -60,15 +59,9 @@ final class BackgroundBound: @unchecked Sendable {
     /// and returns what it established. Waiting rather than stopping keeps the result the same on
     /// every run: it then depends on counts, not on when the other core asked.
     func completed() -> LagrangianResult? {
-        lock.lock()
-        let already = finished
-        lock.unlock()
-        if !already {
-            done.wait()
-            lock.lock()
-            finished = true
-            lock.unlock()
-        }
+        // The signal is passed on, so every later wait returns at once.
+        done.wait()
+        done.signal()
         lock.lock()
         defer { lock.unlock() }
         return outcome

@@ -15,7 +15,7 @@ extension ChainSubproblem {
         var backward = Array(repeating: Double.infinity, count: size)
         func index(_ j: Int, _ s: Int) -> Int { offsets[j] + s - earliest[j] }
         for s in earliest[0]...latest[0] { forward[index(0, s)] = costs[index(0, s)] }
-        for j in 1..<max(1, count) {
+        for j in 1..<count {
             for s in earliest[j]...latest[j] where costs[index(j, s)] < .infinity {
                 // Task j − 1 starts between s − maxGap and s − minGap.
                 let low = max(earliest[j - 1], s - maxGap[j]), high = min(latest[j - 1], s - minGap[j])

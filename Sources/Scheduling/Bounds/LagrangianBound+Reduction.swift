@@ -35,8 +35,9 @@ extension LagrangianBound {
             // The dual value less this chain's least cost: what every other chain contributes.
             let others = evaluation.value - chainValues[k]
             for (j, task) in chain.tasks.enumerated() where problem.tasks[task].fixedStart == nil {
+                guard chain.earliest[j] <= chain.latest[j] else { return nil }
                 var low: Int?, high: Int?
-                for s in chain.earliest[j]...max(chain.earliest[j], chain.latest[j]) where s <= chain.latest[j] {
+                for s in chain.earliest[j]...chain.latest[j] {
                     let value = forced[offsets[k] + chain.offsets[j] + s - chain.earliest[j]]
                     guard value < .infinity, others + value - slack <= ceiling else { continue }
                     low = low ?? s
