@@ -52,6 +52,9 @@ struct BoundsBenchCommand: ParsableCommand {
         for (name, value) in [("--step", step), ("--deflection", deflection), ("--target-rise", targetRise)] {
             if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be a number of 0 or more") }
         }
+        for item in (proven ?? "").split(separator: ",") where Int(item.trimmingCharacters(in: .whitespaces)).map({ $0 < 0 }) ?? true {
+            throw ValidationError("--proven takes the proven values of the first levels as whole numbers of 0 or more, separated by commas (e.g. --proven 300); got '\(item)'")
+        }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
