@@ -10,13 +10,14 @@ public enum Planner {
     /// Plans `portfolio`. Throws only for faults (a solver failure, a schedule that fails
     /// validation); infeasibility and time limits are statuses of the result.
     ///
-    /// Two stages. First the plain pipeline (serial heuristic, full model) with a small budget of
-    /// simplex iterations and branch-and-bound nodes: it proves easy portfolios at once, exactly as
-    /// it always has. A portfolio it cannot prove within that budget goes to the strengthened
-    /// pipeline with the time left: load-free phases folded out of the MIP (``PhaseFolding``) and
-    /// the heuristic's schedule improved by a phase-level local search (``PhaseListSearch``), whose
-    /// better incumbent also narrows the time windows. Budgets are counts, so which stage answers
-    /// never depends on the machine's speed; only the time limit can cut a search short.
+    /// The strengthened pipeline: load-free phases folded out of the MIP (``PhaseFolding``), the
+    /// heuristic's schedule improved by a phase-level local search (``PhaseListSearch``), whose better
+    /// incumbent narrows the time windows, and a Lagrangian bound on the second core whose reduced
+    /// costs narrow them further (``BackgroundBound``). With ``PlanOptions/quickRootIterations`` set,
+    /// a plain first attempt (serial heuristic, full model, small budgets) comes first; it is off by
+    /// default, the strengthened pipeline having proved every measured input faster alone. Budgets
+    /// are counts, so the answer never depends on the machine's speed; only the time limit can cut a
+    /// search short.
     public static func plan(_ portfolio: Portfolio, options: PlanOptions = PlanOptions()) throws(SchedulingError) -> PlanResult {
         let clock = ContinuousClock()
         let started = clock.now

@@ -114,7 +114,8 @@ struct TerminalTests {
     func planProgress() throws {
         let run = try PseudoTerminal.run(["plan", "Scenarios/what-if/drafting-plus-50.yaml"], stdout: false, stderr: true)
         #expect(run.status == 0)
-        #expect(run.terminal.contains("heuristic"))
+        // The heuristic's schedule, unless GLPK's first report follows it within the 100 ms redraw.
+        #expect(run.terminal.contains("heuristic") || run.terminal.contains("best"))
         #expect(run.terminal.contains("weighted months late"))
         // GLPK's bound while it searches, or its proof: the line is redrawn at most every 100 ms, so
         // a proof that follows the bound within that time is cleared with the line, never drawn.

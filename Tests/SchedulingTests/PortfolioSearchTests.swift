@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import ScenarioFile
+import Synthetic
 import Testing
 @testable import Scheduling
 import Validation
@@ -101,13 +102,32 @@ struct PortfolioSearchTests {
         #expect(result.objective == 5342070)
     }
 
-    @Test("the plain first attempt proves the baseline by itself, so its schedule is the one it always was")
+    @Test("the plain first attempt, when asked for, proves the baseline by itself and agrees on the optimum; the default is deterministic")
     func quickStageAnswers() throws {
         let portfolio = try ScenarioLoader.builtinBaseline()
-        let quick = try Fixtures.plan(portfolio)
+        let strong = try Fixtures.plan(portfolio)
+        let again = try Fixtures.plan(portfolio)
         let plainOnly = try Fixtures.plan(portfolio, options: PlanOptions(quickRootIterations: 1_000_000_000, quickNodes: 1_000_000_000))
-        #expect(quick.status == .optimal)
-        #expect(quick.schedule == plainOnly.schedule)
+        #expect(strong.status == .optimal && plainOnly.status == .optimal)
+        #expect(strong.objective == plainOnly.objective)
+        #expect(strong.schedule == again.schedule)
+    }
+
+    @Test("a search that keeps finding better schedules runs past its base budget, on the same moves, so it ends no worse",
+          arguments: [UInt64(1), 2, 3])
+    func searchExtends(seed: UInt64) throws {
+        let portfolio = try PortfolioGenerator.generate(GeneratorOptions(standards: 60, seed: seed)).portfolio
+        let problem = PlanningProblem(portfolio)
+        let windows = try TimeWindows(problem)
+        let start = try #require(SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: 20, seed: 1))
+        let search = PhaseListSearch(problem: problem, windows: windows)
+        let capped = search.improve(start, iterations: 300, extensionLimit: 1, seed: 9)
+        let extended = search.improve(start, iterations: 300, seed: 9)
+        let costs = (start.cost(in: problem), capped.cost(in: problem), extended.cost(in: problem))
+        #expect(costs.1 <= costs.0)
+        // The extended search follows the capped one's moves for its first 300 decodings and then goes on.
+        #expect(costs.2 < costs.1, "a search still improving at 300 decodings should have found more: \(costs)")
+        #expect(ScheduleValidator.check(ScheduleDecoder(problem: problem).schedule(from: extended), against: portfolio).isEmpty)
     }
 
     @Test("a proof rests on the bound less its slack, rounded up: 99.5 and 99.9999999 prove 100, 99 does not")
