@@ -22,7 +22,7 @@ enum OutputError: Error, CustomStringConvertible {
         switch self {
         case .exists(let path):
             return "\(path): error: the file exists; stdplan never overwrites a file [\(code.rawValue)]"
-                + "\n    hint: choose another --output name, or move the old file away first"
+                + "\n    hint: choose a new file name, or move the old file away first"
         case .cannotCreate(let path, let reason):
             return "\(path): error: cannot create the file: \(reason) [\(code.rawValue)]"
                 + "\n    hint: check that the folder exists and that you may write in it"

@@ -23,6 +23,11 @@ struct PlanCommand: ParsableCommand {
               stdplan plan Scenarios/baseline.yaml --format csv --output plan.csv
               stdplan plan my.yaml --time-limit 10 --gap 0.01
               cat my.yaml | stdplan plan - --format json --output -
+              stdplan plan big.yaml --search-log search.jsonl
+
+            --search-log writes how the search converged, one JSON object per progress report \
+            (seconds, stage, level, best, bound, gap, proven): when the first schedule came, how \
+            the bound rose, when each level was proven.
             """
     )
 
@@ -35,17 +40,35 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var progressOptions: ProgressOptions
 
+    @Option(name: .customLong("search-log"), help: ArgumentHelp(
+        "Also write the search's progress to this new file, one JSON object per line (an existing file is never overwritten).",
+        valueName: "file"))
+    var searchLog: String?
+
+    func validate() throws {
+        guard let searchLog else { return }
+        if searchLog.isEmpty || searchLog == "-" { throw ValidationError("--search-log takes a file name (standard output carries the plan)") }
+        if let output = outputOptions.file, (output as NSString).standardizingPath == (searchLog as NSString).standardizingPath {
+            throw ValidationError("--search-log and --output name the same file, \(searchLog); give the log its own name")
+        }
+    }
+
     func run() throws {
         do {
             let (portfolio, source) = try ScenarioArgument.load(scenario)
             // --time-limit bounds the whole command; Ctrl-C stops the planner, which returns its best schedule.
             Interrupt.graceful = true
-            let (options, watch) = progressOptions.watch("plan", options: solverOptions.wholeCommandOptions)
+            // Refused before planning, not after a minute of it: the log's file must be new.
+            if let searchLog, FileManager.default.fileExists(atPath: searchLog) { throw OutputError.exists(path: searchLog) }
+            var (options, watch) = progressOptions.watch("plan", options: solverOptions.wholeCommandOptions)
             defer { watch?.finish() }
+            let log = searchLog.map { _ in SearchLog() }
+            if let log { options.progress = log.recording(after: options.progress) }
             let result = try Planner.plan(portfolio, options: options)
             watch?.finish()
             let report = PlanReport(portfolio: portfolio, result: result, source: source)
             try outputOptions.write(report.render(outputOptions.format, layout: outputOptions.layout))
+            if let log, let searchLog { try Output.write(log.text, to: searchLog) }
             Interrupt.graceful = false
             try Outcome.exit(for: [result])
         } catch let code as ExitCode {

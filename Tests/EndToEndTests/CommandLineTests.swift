@@ -251,6 +251,42 @@ struct CommandLineTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == "precious")
     }
 
+    @Test("--search-log writes one JSON object per progress report: the heuristic first, each level proven, the status last")
+    func searchLog() throws {
+        let directory = try Self.temporaryDirectory()
+        let log = directory.appendingPathComponent("search.jsonl")
+        let plan = directory.appendingPathComponent("plan.json")
+        let run = try Self.run(["plan", "Scenarios/what-if/drafting-plus-50.yaml", "--format", "json", "--output", plan.path, "--search-log", log.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.first?["stage"] as? String == "heuristic")
+        #expect(objects.last?["stage"] as? String == "finished_optimal")
+        let proofs = objects.filter { $0["stage"] as? String == "level_done" && $0["proven"] as? Bool == true }
+        #expect(proofs.map { $0["level"] as? String } == ["lateness", "completion"])
+        #expect(proofs.first?["best"] as? Int == 619)  // the what-if's weighted months late (docs/planner.md)
+        let seconds = objects.compactMap { $0["seconds"] as? Double }
+        #expect(seconds.count == objects.count && seconds == seconds.sorted())
+        let document = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: plan)) as? [String: Any])
+        #expect(document["status"] as? String == "optimal")
+    }
+
+    @Test("--search-log refuses an existing file before planning, and a name shared with --output")
+    func searchLogRefusals() throws {
+        let directory = try Self.temporaryDirectory()
+        let log = directory.appendingPathComponent("search.jsonl")
+        try "precious".write(to: log, atomically: true, encoding: .utf8)
+        let plan = directory.appendingPathComponent("plan.txt")
+        let run = try Self.run(["plan", "--output", plan.path, "--search-log", log.path])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("never overwrites"))
+        #expect(try String(contentsOf: log, encoding: .utf8) == "precious")
+        #expect(!FileManager.default.fileExists(atPath: plan.path), "refused before planning: no plan written")
+        let same = try Self.run(["plan", "--output", plan.path, "--search-log", plan.path])
+        #expect(same.status == 64)
+        #expect(same.stderr.contains("same file"))
+    }
+
     @Test("a tampered schedule fails `check` with exit 2 and names the violation")
     func checkCatchesTampering() throws {
         let directory = try Self.temporaryDirectory()
