@@ -166,6 +166,11 @@ public enum Planner {
                 mip.timeLimit = max(0.1, options.timeLimit - elapsed())
                 mip.relativeGap = options.relativeGap
                 mip.integralObjective = true
+                // GLPK's cuts on a level after the first, on a model past `cutsFromSize`: measured on three
+                // generated 100-standard portfolios (40 s), the completion bound rose by 0–2 units and one
+                // was proven (none without); on the baseline and its what-ifs (under 16,000 columns and
+                // rows once narrowed) the root closes that level anyway and cuts only cost 0.05–0.13 s.
+                mip.cuts = index > 0 && size.total > cutsFromSize
                 mip.shouldStop = options.cancellation?.stopRequest
                 mip.rootIterationLimit = budget?.iterations
                 mip.nodeLimit = budget?.nodes
@@ -222,6 +227,9 @@ public enum Planner {
             }
         }
     }
+
+    /// Columns and rows from which a level after the first is solved with GLPK's cuts (see `attempt`).
+    static let cutsFromSize = 20_000
 
     /// Takes the Lagrangian bound on level `index` into `search`, if that level is still the open one:
     /// the stronger of it and the bound held, and the level proven when it reaches the best schedule's
