@@ -6,7 +6,14 @@ extension LinearProgram {
     /// Throws only for bad options (including an invalid warm start), use from the wrong thread, or a
     /// genuine solver breakdown; infeasible, unbounded and time-limited outcomes are reported in
     /// `MIPSolution.status`.
-    public func solveMIP(_ options: MIPOptions = MIPOptions()) throws -> MIPSolution {
+    ///
+    /// `nodeHeuristic`, if given, is a primal heuristic: shown the LP optimum of a node (one value per
+    /// column, 0-based), it may return a whole solution. It is asked at the first node whose LP beats
+    /// the incumbent without being integral (GLPK's `GLP_IHEUR`), then at the 2nd, 4th, 8th… such node,
+    /// so its cost stays a small share of the search. Every solution it returns is checked like a warm
+    /// start (integrality, column and row bounds) and handed to GLPK only if it passes: GLPK itself
+    /// checks nothing. It runs on the solving thread, inside `glp_intopt`.
+    public func solveMIP(_ options: MIPOptions = MIPOptions(), nodeHeuristic: (([Double]) -> [Double]?)? = nil) throws -> MIPSolution {
         try ensureOwningThread()
         try Stopwatch.validate(options.timeLimit, option: "MIPOptions.timeLimit")
         guard options.relativeGap >= 0, options.relativeGap.isFinite else {
@@ -62,6 +69,9 @@ extension LinearProgram {
                 sense: sense, integralObjective: exact, fractionalTail: options.fractionalTail,
                 warmStart: warmStart, rootBound: glp_get_obj_val(problem), nodeLimit: options.nodeLimit, shouldStop: options.shouldStop,
                 progress: options.progress)
+            if let nodeHeuristic {
+                search.heuristic = NodeHeuristic(propose: nodeHeuristic, prepare: { try? self.preparedWarmStart($0) })
+            }
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
             parameters.msg_lev = messageLevel
@@ -126,6 +136,7 @@ extension LinearProgram {
         var result = MIPSolution(
             status: status, objective: nil, bound: nil, gap: nil, columnValues: [],
             seconds: 0, warmStartAccepted: search?.warmStartAccepted, nodes: search?.nodes)
+        result.heuristicCalls = search?.heuristic.map { ($0.asked, $0.valid, $0.accepted) }
         switch status {
         case .optimal, .feasible:
             let objective = glp_mip_obj_val(problem)

@@ -27,6 +27,9 @@ final class MIPSearch {
     /// Every objective value is a whole number plus at most this much (see `MIPOptions.fractionalTail`).
     private let fractionalTail: Double
 
+    /// The caller's primal heuristic, if any (see `LinearProgram.solveMIP(_:nodeHeuristic:)`).
+    var heuristic: NodeHeuristic?
+
     /// Where search progress goes (``MIPOptions/progress``), and when it last went there.
     private let progress: (@Sendable (MIPProgress) -> Void)?
     private var lastProgress: ContinuousClock.Instant?
@@ -104,6 +107,10 @@ final class MIPSearch {
                     return
                 }
             }
+        }
+        // After the proof test: a search that is over needs no more schedules.
+        if glp_ios_reason(tree) == GLP_IHEUR, heuristic != nil {
+            heuristic!.offer(to: tree, columns: Int(glp_get_num_cols(glp_ios_get_prob(tree))))
         }
         if let nodeLimit, nodes >= nodeLimit {
             glp_ios_terminate(tree)

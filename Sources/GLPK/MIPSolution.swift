@@ -19,6 +19,9 @@ public struct MIPSolution: Sendable {
     public var warmStartAccepted: Bool?
     /// Branch-and-bound nodes created, or `nil` when branch-and-bound did not start.
     public var nodes: Int?
+    /// With a node heuristic (`solveMIP(_:nodeHeuristic:)`): how often it was asked, how many of its
+    /// solutions passed the check, and how many GLPK took as its incumbent; nil without one.
+    public var heuristicCalls: (asked: Int, valid: Int, accepted: Int)?
     /// False when the search ended but `MIPOptions.integralObjective` could not be honoured exactly
     /// (the objective is too large to compare to one unit), so `status` says `feasible` although
     /// GLPK found nothing better.

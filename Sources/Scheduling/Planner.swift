@@ -115,6 +115,18 @@ public enum Planner {
             search.proveRemainingLevels()
             return
         }
+        // A level whose bound the best schedule already meets is proven without GLPK: at 100 generated
+        // standards (seed 2) the search reached 127 weighted months late, what every standard at its
+        // earliest publication gives, and GLPK then spent 6 s on a root LP to prove it again.
+        while !search.isSettled, let bound = search.levelBound, let incumbent = search.incumbent {
+            let index = search.proven.count
+            let value = incumbent.cost(in: original, level: problem.levels[index])
+            guard LevelSearch.proves(bound: bound, value: value) else { break }
+            search.proven.append(value)
+            search.levelBound = index + 1 < problem.levels.count ? Double(cheapest(problem, windows, level: problem.levels[index + 1])) : nil
+            report(options, .levelDone, search, seconds: elapsed(), level: index)
+        }
+        if search.isSettled { return }
         if heuristic == nil, search.incumbent == nil {
             // A phase that fits nowhere makes the plan infeasible at once, without a solver.
             if let originalWindows = try? TimeWindows(original),
@@ -176,13 +188,24 @@ public enum Planner {
                 mip.nodeLimit = budget?.nodes
                 mip.progress = searchProgress(options, level: level, known: search.incumbent.map { $0.cost(in: original, level: level) }, seconds: elapsed())
                 if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
+                // Now and then in the search, the order a node's LP suggests, decoded and improved a little:
+                // a schedule from another neighbourhood than the heuristics' (see LPGuidedSchedule).
+                let guide = LPGuidedSchedule(problem: problem, windows: tight, searchIterations: options.searchIterations / 4,
+                                             seed: options.seed)
+                // Its search stops with the time limit or Ctrl-C, as GLPK's does.
+                let deadline = ContinuousClock.now + .milliseconds(Int(max(0, options.timeLimit - elapsed()) * 1000))
+                let stop = { [flag = options.cancellation] in flag?.isCancelled == true || ContinuousClock.now >= deadline }
+                let guided: ([Double]) -> [Double]? = { [model] values in
+                    guide.schedule(expected: model.expectedStarts(from: values), units: model.assignment(from: values).units, shouldStop: stop)
+                        .map(model.columnValues(for:))
+                }
                 do {
-                    solution = try model.program.solveMIP(mip)
+                    solution = try model.program.solveMIP(mip, nodeHeuristic: guided)
                 } catch GLPKError.warmStartInvalid {
                     // Defensive: the incumbent meets every constraint of this model by construction, and the
                     // tests check GLPK accepts it; if it ever did not, solving without it is still correct.
                     mip.warmStart = nil
-                    solution = try model.program.solveMIP(mip)
+                    solution = try model.program.solveMIP(mip, nodeHeuristic: guided)
                 }
             } catch {
                 throw .solver(error as? GLPKError ?? .solverFailure(call: "glp_intopt", code: -1, meaning: "\(error)"))

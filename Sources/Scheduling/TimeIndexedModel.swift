@@ -296,6 +296,15 @@ struct TimeIndexedModel {
         return values
     }
 
+    /// The starts an LP solution suggests: each task's window start plus the (fractional) months its
+    /// step variables say it has not yet started, i.e. its expected start; fixed tasks at their start.
+    func expectedStarts(from values: [Double]) -> [Double] {
+        problem.tasks.indices.map { task in
+            if let fixed = problem.tasks[task].fixedStart { return Double(fixed) }
+            return Double(windows.earliest[task]) + stepColumns[task].reduce(0) { $0 + (1 - min(1, max(0, values[$1]))) }
+        }
+    }
+
     /// Reads starts and units back from a MIP solution.
     func assignment(from values: [Double]) -> Assignment {
         var starts = Array(repeating: 0, count: problem.tasks.count)

@@ -12,9 +12,13 @@ import RCPSP
 /// and the objective is regular, so an optimal schedule is reachable.
 ///
 /// Moves: one task to another place in the list (between its last predecessor and its first
-/// successor), or another candidate lead unit for one standard. A move is kept when the cost
-/// does not rise (sideways moves let the search drift over plateaus); after a run of moves
-/// without a new best, the search restarts from the best list with a few random moves.
+/// successor), or another candidate lead unit for one standard. A move is kept when the first
+/// level of the objective (urgency-weighted months late) does not rise, whatever it does to the
+/// levels after it: sideways moves let the search drift over the wide plateaus of lateness, which
+/// a rule on the whole objective closed whenever a move cost a month of completion (at 100
+/// generated standards, seed 3: 379 weighted months late instead of 382, the optimum being 378).
+/// The best schedule is kept by the whole objective. After a run of moves without a new best, the
+/// search restarts from the best list with a few random moves.
 /// The budget is a number of decodings, and the random source is seeded, so the result depends
 /// on the input and the seed only, never on the machine's speed.
 struct PhaseListSearch {
@@ -71,10 +75,13 @@ struct PhaseListSearch {
         var best = start
         var bestCost = start.cost(in: problem)
         var bestList = list, bestUnits = units
-        var current = bestCost
+        // The current list's value by the acceptance rule: the first level of the objective.
+        let firstLevel = problem.levels[0]
+        func judged(_ assignment: Assignment) -> Int { assignment.cost(in: problem, level: firstLevel) }
+        var current = judged(start)
         if let decoded = decode(list, units: units) {
             let cost = decoded.cost(in: problem)
-            current = cost
+            current = judged(decoded)
             if cost < bestCost { (best, bestCost) = (decoded, cost) }
         }
         let choosers = problem.open.indices.filter { problem.open[$0].candidates.count > 1 }
@@ -95,7 +102,7 @@ struct PhaseListSearch {
                 list = bestList
                 units = bestUnits
                 for _ in 0..<(2 + below(4)) { randomMove(&list, &units, choosers, below) }
-                current = decode(list, units: units)?.cost(in: problem) ?? Int.max
+                current = decode(list, units: units).map(judged) ?? Int.max
                 stale = 0
                 continue
             }
@@ -103,11 +110,12 @@ struct PhaseListSearch {
             randomMove(&candidateList, &candidateUnits, choosers, below)
             stale += 1
             guard let decoded = decode(candidateList, units: candidateUnits) else { continue }
-            let cost = decoded.cost(in: problem)
-            guard cost <= current else { continue }
+            let value = judged(decoded)
+            guard value <= current else { continue }
             list = candidateList
             units = candidateUnits
-            current = cost
+            current = value
+            let cost = decoded.cost(in: problem)
             if cost < bestCost {
                 (best, bestCost) = (decoded, cost)
                 bestList = list
