@@ -46,8 +46,10 @@ enum DocumentPlanning {
     /// Adds the Monte Carlo risk of each shown plan that has a schedule, as `stdplan risk` computes it.
     static func addRisk(to scenarios: inout [ReportScenario], options: RiskOptions) throws {
         for index in scenarios.indices {
-            guard let schedule = scenarios[index].result.schedule else { continue }
-            scenarios[index].risk = try RiskSimulation.run(portfolio: scenarios[index].portfolio, plan: schedule, options: options)
+            let shown = scenarios[index]
+            guard let schedule = shown.result.schedule else { continue }
+            scenarios[index].risk = try RiskSimulation.run(compiled: shown.result.compilation ?? PlanningProblem(shown.portfolio), plan: schedule,
+                                                           options: options)
         }
     }
 
