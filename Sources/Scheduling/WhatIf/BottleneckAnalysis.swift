@@ -69,10 +69,10 @@ public struct BottleneckAnalysis: Sendable {
     }
 
     /// Shadow prices from the LP relaxation of the time-indexed model the planner solves for `problem`
-    /// (a portfolio compiled without a reference plan; its windows narrowed by the heuristic's incumbent, which keeps the LP small), with the objective's
-    /// first level, urgency-weighted months late: for each unit and resource, minus the sum of its
-    /// capacity rows' duals, in weighted months late per unit of capacity in every month. Nil if the
-    /// LP is not solved to optimality.
+    /// (a portfolio compiled without a reference plan; its windows narrowed by the heuristic's
+    /// incumbent, which keeps the LP small), with the objective's first level, urgency-weighted months
+    /// late: for each unit and resource, minus the sum of its capacity rows' duals, in weighted months
+    /// late per unit of capacity in every month. Nil if the LP is not solved to optimality.
     static func shadowPrices(_ problem: PlanningProblem, options: PlanOptions) -> (units: [String: Double], resources: [String: Double])? {
         let portfolio = problem.portfolio
         guard let full = try? TimeWindows(problem) else { return nil }
