@@ -15,7 +15,7 @@ import Scheduling
 /// storage.
 struct SimulationModel: Sendable {
     /// A phase still to be worked on.
-    struct Task: Sendable {
+    struct Task: Sendable, Equatable {
         /// Index into ``SimulationModel/open``.
         var open: Int
         var phaseIndex: Int
@@ -56,7 +56,7 @@ struct SimulationModel: Sendable {
     }
 
     /// A standard whose work is open at the plan start.
-    struct OpenStandard: Sendable {
+    struct OpenStandard: Sendable, Equatable {
         /// Index into the portfolio's standards.
         var standard: Int
         /// Its tasks are `first..<end` (consecutive, in phase order).
@@ -73,7 +73,7 @@ struct SimulationModel: Sendable {
     }
 
     /// What the sensitivity table groups draws by.
-    struct Driver: Sendable {
+    struct Driver: Sendable, Equatable {
         var kind: SensitivityDriver.Kind
         var id: String
         var name: String
