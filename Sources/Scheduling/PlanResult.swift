@@ -32,7 +32,8 @@ public struct PlanResult: Sendable {
     public var conflict: ConflictExplanation?
     /// The compilation of the portfolio the planner solved (unfolded), so that whatever works on the
     /// plan next — the risk simulation, the slippage analysis — reads the portfolio as the planner
-    /// did, without compiling it again. Nil for a result made elsewhere.
+    /// did, without compiling it again. Nil for a result made elsewhere, and from
+    /// ``Planner/planAll(_:options:keepingCompilations:)`` unless it is asked to keep it.
     package var compilation: PlanningProblem?
 
     /// Creates a result.

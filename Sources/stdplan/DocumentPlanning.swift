@@ -28,7 +28,7 @@ enum DocumentPlanning {
         }
         let results = loaded.count == 1
             ? [Result { () throws(SchedulingError) in try Planner.plan(loaded[0].portfolio, options: options) }]
-            : Planner.planAll(loaded.map(\.portfolio), options: options)
+            : Planner.planAll(loaded.map(\.portfolio), options: options, keepingCompilations: true)  // for addRisk
         return try zip(zip(loaded, sources), results).map { pair, result in
             ReportScenario(source: pair.1, portfolio: pair.0.portfolio, result: try result.get(), question: pair.0.question,
                            changes: pair.0.changes.map { ($0.name, $0.summary) })
