@@ -191,45 +191,56 @@ struct SimulationModel: Sendable {
                 weight: item.urgencyWeight, urgency: standard.urgency, plannedPublication: entry.published - start))
         }
 
-        var waits = Array(repeating: [(task: Int, lag: Int)](), count: tasks.count)
-        for dependency in compiled.dependencies { waits[dependency.successor].append((dependency.predecessor, dependency.lag)) }
-        var dependencyTasks: [Int] = [], dependencyLags: [Int] = []
-        for t in tasks.indices {
-            let first = dependencyTasks.count
-            for wait in waits[t] {
-                dependencyTasks.append(wait.task)
-                dependencyLags.append(wait.lag)
-            }
-            tasks[t].dependencies = first..<dependencyTasks.count
-        }
-
-        // Shared factors, drawn only for the kinds with a positive weight.
-        var factorCount = 0
-        func block(_ weight: Double, _ size: Int) -> Int? {
-            guard weight > 0 else { return nil }
-            defer { factorCount += size }
-            return factorCount
-        }
-        standardFactors = block(weights.standard, open.count)
-        categoryFactors = block(weights.category, categories.count)
-        unitFactors = block(weights.leadUnit, unitCount)
-        self.factorCount = factorCount
+        (dependencyTasks, dependencyLags) = Self.dependencyLists(compiled.dependencies, &tasks)
+        (factorCount, standardFactors, categoryFactors, unitFactors) =
+            Self.factors(weights, standards: open.count, categories: categories.count, units: unitCount)
         drivers = draws.drivers(portfolio, categories: categories, open: open, tasks: &tasks,
                                 factors: (standardFactors, categoryFactors, unitFactors))
 
         self.tasks = tasks
         self.resourceRows = resourceRows
         self.resourceAmounts = resourceAmounts
-        self.dependencyTasks = dependencyTasks
-        self.dependencyLags = dependencyLags
         self.open = open
         self.distributions = draws.distributions
-        let compiledTasks = tasks
-        uncertain = compiledTasks.indices.filter { compiledTasks[$0].distribution >= 0 }
-        // Facts first (they hold their capacity whatever happens), then the plan's order; every
-        // predecessor starts earlier in the plan, so this order is also a topological one.
-        order = compiledTasks.indices.sorted { a, b in
-            let x = compiledTasks[a], y = compiledTasks[b]
+        uncertain = tasks.indices.filter { tasks[$0].distribution >= 0 }
+        order = Self.order(tasks)
+    }
+
+    /// How many shared factors a sample draws, and where the blocks of the standards', the
+    /// categories' and the units' start: only the kinds with a positive weight are drawn.
+    private static func factors(_ weights: SharedFactorWeights, standards: Int, categories: Int, units: Int) -> (Int, Int?, Int?, Int?) {
+        var count = 0
+        func block(_ weight: Double, _ size: Int) -> Int? {
+            guard weight > 0 else { return nil }
+            defer { count += size }
+            return count
+        }
+        let standard = block(weights.standard, standards), category = block(weights.category, categories), unit = block(weights.leadUnit, units)
+        return (count, standard, category, unit)
+    }
+
+    /// Every task's dependencies (`dependencies`, in their order), as flat lists of predecessors
+    /// and lags that each task's ``Task/dependencies`` ranges over.
+    private static func dependencyLists(_ dependencies: [PlanningProblem.TaskDependency], _ tasks: inout [Task]) -> ([Int], [Int]) {
+        var waits = Array(repeating: [(task: Int, lag: Int)](), count: tasks.count)
+        for dependency in dependencies { waits[dependency.successor].append((dependency.predecessor, dependency.lag)) }
+        var predecessors: [Int] = [], lags: [Int] = []
+        for t in tasks.indices {
+            let first = predecessors.count
+            for wait in waits[t] {
+                predecessors.append(wait.task)
+                lags.append(wait.lag)
+            }
+            tasks[t].dependencies = first..<predecessors.count
+        }
+        return (predecessors, lags)
+    }
+
+    /// Facts first (they hold their capacity whatever happens), then the plan's order; every
+    /// predecessor starts earlier in the plan, so this order is also a topological one.
+    private static func order(_ tasks: [Task]) -> [Int] {
+        tasks.indices.sorted { a, b in
+            let x = tasks[a], y = tasks[b]
             let fx = x.fixedStart == nil ? 1 : 0, fy = y.fixedStart == nil ? 1 : 0
             return (fx, x.plannedStart, x.open, x.phaseIndex) < (fy, y.plannedStart, y.open, y.phaseIndex)
         }
