@@ -1,7 +1,7 @@
 /// A ``Dependency`` with its identifiers resolved to positions in a ``Portfolio``: which
 /// standard and phase wait, and on what.
 ///
-/// The scheduler and the risk simulation both compile dependencies into their own task
+/// The scheduler's compilation (which the risk simulation builds on) turns them into its task
 /// numbering; resolving them here once keeps the rules (an absent successor phase means the
 /// first, an absent predecessor phase the publication, a published predecessor releases its
 /// successor the month after publication) in one place.

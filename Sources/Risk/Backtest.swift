@@ -15,6 +15,18 @@ public enum Backtest {
         scope: BacktestCalibrationScope = .byPhase,
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(RiskError) -> BacktestResult {
+        try run(compiled: PlanningProblem(portfolio), plan: plan, status: status, options: options, scope: scope, progress: progress)
+    }
+
+    /// Backtests `plan` over `compiled`, the compilation of its portfolio the planner solved
+    /// (``PlanResult/compilation``), so the portfolio is not compiled again; as
+    /// ``run(portfolio:plan:status:options:scope:progress:)`` otherwise.
+    package static func run(
+        compiled: PlanningProblem, plan: Schedule, status: StatusSnapshot, options: RiskOptions = RiskOptions(),
+        scope: BacktestCalibrationScope = .byPhase,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(RiskError) -> BacktestResult {
+        let portfolio = compiled.portfolio
         guard (1...RiskOptions.maximumSamples).contains(options.samples) else {
             throw .invalidOption(name: "samples", reason: "\(options.samples) is out of range; use 1 to \(RiskOptions.maximumSamples)")
         }
@@ -41,7 +53,7 @@ public enum Backtest {
             return BacktestResult(planStart: portfolio.planStart, asOf: status.asOf, samples: options.samples, seed: options.seed, facts: [],
                                   unscored: unscored, assumptions: assumptions, score: nil, calibration: nil)
         }
-        let sampler = BacktestSampler(portfolio: portfolio, plan: plan, asOf: status.asOf, facts: facts, options: options)
+        let sampler = BacktestSampler(compiled: compiled, plan: plan, asOf: status.asOf, facts: facts, options: options)
         var calibrator = BacktestCalibrator(sampler: sampler, phases: phases(of: portfolio), progress: progress)
         let forecast = try sampler.tally(BacktestScaling(), recordPublications: true)
         let outcomes = facts.map { fact -> Bool in

@@ -12,15 +12,22 @@ struct BacktestSampler: Sendable {
         var observation: BacktestObservation
     }
 
-    let portfolio: Portfolio
+    /// The compilation of the portfolio as planned (unscaled).
+    let compiled: PlanningProblem
     let plan: Schedule
     let asOf: Month
     let facts: [Fact]
     let options: RiskOptions
 
+    /// The portfolio as planned.
+    var portfolio: Portfolio { compiled.portfolio }
+
     /// The counts over `options.samples` samples with durations scaled by `scaling`.
     func tally(_ scaling: BacktestScaling, recordPublications: Bool = false) throws(RiskError) -> BacktestTally {
-        let model = try SimulationModel(portfolio: scaling.apply(to: portfolio), plan: plan)
+        // Scaled durations are a portfolio of their own, compiled anew.
+        let model = try scaling.isIdentity
+            ? SimulationModel(compiled: compiled, plan: plan)
+            : SimulationModel(portfolio: scaling.apply(to: portfolio), plan: plan)
         let probes = try facts.map { fact throws(RiskError) in try probe(fact, model) }
         let total = options.samples
         let size = RiskSimulation.blockSize

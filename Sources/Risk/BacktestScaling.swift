@@ -19,9 +19,12 @@ public struct BacktestScaling: Hashable, Sendable {
     /// The factor of `phase`.
     public func factor(of phase: PhaseID) -> Double { factors[phase] ?? 1 }
 
+    /// True when every factor is 1: ``apply(to:)`` changes nothing.
+    var isIdentity: Bool { !factors.values.contains { $0 != 1 } }
+
     /// `portfolio` with its durations scaled; the portfolio itself when every factor is 1.
     public func apply(to portfolio: Portfolio) -> Portfolio {
-        guard factors.values.contains(where: { $0 != 1 }) else { return portfolio }
+        guard !isIdentity else { return portfolio }
         var copy = portfolio
         // Every estimate is resolved per standard and phase (its most likely value defaults to
         // the phase's own planned months, which change), so it is kept by standard.

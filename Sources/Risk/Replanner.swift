@@ -19,7 +19,8 @@ public enum Replanner {
         if let forecast = result.schedule {
             broken = StatusFactCheck.violations(of: forecast, status: status, portfolio: scenario)
             if let planned = baseline.schedule {
-                slippage = try SlippageAnalysis(scenario: scenario, baseline: planned, status: status, replanned: portfolio, forecast: forecast).slippage()
+                slippage = try SlippageAnalysis(scenario: scenario, baseline: planned, status: status,
+                                                compiled: result.compilation ?? PlanningProblem(portfolio), forecast: forecast).slippage()
             }
         }
         return Replan(status: status, baseline: baseline, portfolio: portfolio, result: result, slippage: slippage, brokenFacts: broken)

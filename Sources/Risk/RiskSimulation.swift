@@ -34,13 +34,23 @@ public enum RiskSimulation {
         portfolio: Portfolio, plan: Schedule, options: RiskOptions = RiskOptions(),
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(RiskError) -> RiskResult {
+        try run(compiled: PlanningProblem(portfolio), plan: plan, options: options, progress: progress)
+    }
+
+    /// Simulates `plan` over `compiled`, the compilation of its portfolio the planner solved
+    /// (``PlanResult/compilation``), so the portfolio is not compiled again; as
+    /// ``run(portfolio:plan:options:progress:)`` otherwise.
+    package static func run(
+        compiled: PlanningProblem, plan: Schedule, options: RiskOptions = RiskOptions(),
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(RiskError) -> RiskResult {
         guard (1...RiskOptions.maximumSamples).contains(options.samples) else {
             throw .invalidOption(name: "samples", reason: "\(options.samples) is out of range; use 1 to \(RiskOptions.maximumSamples)")
         }
         guard options.threads >= 1 else {
             throw .invalidOption(name: "threads", reason: "\(options.threads) is out of range; use at least 1")
         }
-        let model = try SimulationModel(portfolio: portfolio, plan: plan)
+        let model = try SimulationModel(compiled: compiled, plan: plan)
         let summary = simulate(model, options, progress)
         return RiskAggregation(model: model, summary: summary, samples: options.samples, seed: options.seed).result()
     }

@@ -1,18 +1,21 @@
 import PlanModel
 import Scheduling
 
-/// A portfolio and its plan compiled for re-timing: every phase still to be worked on becomes a
-/// task with the plan's lead unit, its loads, its dependencies and, when uncertain, the
-/// distribution its duration is drawn from. Months become periods counted from the plan start.
+/// A plan made ready for re-timing: every phase still to be worked on is a task with the plan's
+/// lead unit, its loads, its dependencies and, when uncertain, the distribution its duration is
+/// drawn from. Months become periods counted from the plan start.
 ///
-/// It mirrors the scheduling engine's compilation (phase order, dependencies with lags as
-/// resolved by `Portfolio.resolvedDependencies` for both, facts that dependencies do not hold
-/// back), but with durations that change from sample to sample;
-/// the zero-uncertainty tests check that it reproduces the plan. Tasks are plain values and
-/// their lists live in flat arrays, so the inner loops copy no reference-counted storage.
+/// Built on the planner's compilation of the portfolio (``PlanningProblem``, unfolded): task `t`
+/// here is task `t` there, and its previous phase, its dependencies with their lags, its release by
+/// the facts, the start of a phase under way, its loads and its calendars are taken from it, never
+/// read from the portfolio again. Only what sampling needs is added: the plan's lead units and
+/// starts, durations that change from sample to sample, shared factors and drivers, and capacity
+/// beyond the horizon. The zero-uncertainty tests check that it reproduces the plan. Tasks are
+/// plain values and their lists live in flat arrays, so the inner loops copy no reference-counted
+/// storage.
 struct SimulationModel: Sendable {
     /// A phase still to be worked on.
-    struct Task: Sendable {
+    struct Task: Sendable, Equatable {
         /// Index into ``SimulationModel/open``.
         var open: Int
         var phaseIndex: Int
@@ -53,7 +56,7 @@ struct SimulationModel: Sendable {
     }
 
     /// A standard whose work is open at the plan start.
-    struct OpenStandard: Sendable {
+    struct OpenStandard: Sendable, Equatable {
         /// Index into the portfolio's standards.
         var standard: Int
         /// Its tasks are `first..<end` (consecutive, in phase order).
@@ -70,7 +73,7 @@ struct SimulationModel: Sendable {
     }
 
     /// What the sensitivity table groups draws by.
-    struct Driver: Sendable {
+    struct Driver: Sendable, Equatable {
         var kind: SensitivityDriver.Kind
         var id: String
         var name: String
@@ -111,10 +114,18 @@ struct SimulationModel: Sendable {
     /// True when a standard's first open phase may not start before the plan starts it.
     let holdsPlannedStarts: Bool
 
-    /// Compiles `portfolio` with the decisions of `plan` (lead units, starts).
+    /// The model of `plan` over `portfolio`, compiled here (see ``init(compiled:plan:holdPlannedStarts:ignoringUncertainty:)``).
+    init(portfolio: Portfolio, plan: Schedule, holdPlannedStarts: Bool = true) throws(RiskError) {
+        try self.init(compiled: PlanningProblem(portfolio), plan: plan, holdPlannedStarts: holdPlannedStarts)
+    }
+
+    /// The model of `plan`, a schedule of `compiled.portfolio`, with its decisions (lead units, starts).
     /// `holdPlannedStarts`: no standard starts before the plan starts it (the simulated policy);
     /// false lets every phase move as early as the constraints allow (used to explain a plan).
-    init(portfolio: Portfolio, plan: Schedule, holdPlannedStarts: Bool = true) throws(RiskError) {
+    /// `ignoringUncertainty`: every duration as planned, whatever the scenario's uncertainty section says.
+    init(compiled: PlanningProblem, plan: Schedule, holdPlannedStarts: Bool = true, ignoringUncertainty: Bool = false) throws(RiskError) {
+        precondition(compiled.facts.count == compiled.tasks.count, "the risk simulation needs the unfolded compilation")
+        let portfolio = compiled.portfolio
         self.portfolio = portfolio
         holdsPlannedStarts = holdPlannedStarts
         let start = portfolio.planStart
@@ -128,197 +139,127 @@ struct SimulationModel: Sendable {
         capacity = zip(ids, profiles).flatMap { id, profile in (0..<periods).map { Self.capacity(portfolio, id, profile, period: $0) } }
         let unitCount = portfolio.units.count
         self.unitCount = unitCount
-        let weights = portfolio.uncertainty?.correlation ?? SharedFactorWeights()
+        let uncertainty = ignoringUncertainty ? nil : portfolio.uncertainty
+        let weights = uncertainty?.correlation ?? SharedFactorWeights()
         correlation = weights
 
         var unitIndex: [UnitID: Int] = [:]
         for (i, unit) in portfolio.units.enumerated() where unitIndex[unit.id] == nil { unitIndex[unit.id] = i }
-        var resourceIndex: [ResourceID: Int] = [:]
-        for (i, resource) in portfolio.resources.enumerated() where resourceIndex[resource.id] == nil { resourceIndex[resource.id] = i }
-
-        struct DistributionKey: Hashable {
-            var kind: DurationDistribution
-            var optimistic, likely, pessimistic: Double
-        }
-        var distributionIndex: [DistributionKey: Int] = [:]
-        var distributions: [EstimateDistribution] = []
-        var phaseDrivers: [PhaseID: Int] = [:]
-        var phaseDriverList: [Driver] = []
-        var unitTasks = Array(repeating: 0, count: unitCount)
         let categories = portfolio.categoriesInUse
-        var categoryTasks = Array(repeating: 0, count: categories.count)
-        var standardTasks: [Int] = []
-
+        var draws = DurationDraws(unitCount: unitCount, categories: categories.count)
         var tasks: [Task] = []
+        tasks.reserveCapacity(compiled.tasks.count)
         var resourceRows: [Int] = [], resourceAmounts: [Int] = []
         var open: [OpenStandard] = []
-        var taskOf: [Int: [Int: Int]] = [:]
-        for (s, standard) in portfolio.standards.enumerated() {
-            guard let first = standard.firstOpenPhaseIndex else { continue }
-            guard let entry = plan.entry(for: standard.id) else {
-                throw .scheduleMismatch(standard: standard.id, reason: "it has no entry in the plan")
-            }
-            let expected = standard.phases[first...].map(\.id)
-            guard entry.phases.map(\.phase) == Array(expected) else {
-                throw .scheduleMismatch(standard: standard.id, reason: "the plan lists phases \(entry.phases.map(\.phase.rawValue)), expected \(expected.map(\.rawValue))")
-            }
-            guard let unitID = entry.leadUnit, let unit = unitIndex[unitID] else {
-                throw .scheduleMismatch(standard: standard.id, reason: "the plan gives it no lead unit of the scenario")
-            }
+        for item in compiled.open {
+            let standard = portfolio.standards[item.standard]
+            let (entry, unit) = try Self.planned(standard, compiled.tasks[item.tasks[0]].phaseIndex, in: plan, units: unitIndex)
             let k = open.count
             let category = categories.firstIndex(of: standard.category) ?? 0
-            var uncertainHere = 0
-            var release = 0
-            if let earliest = standard.releaseMonth { release = max(release, earliest - start) }
             let firstTask = tasks.count
-            for p in first..<standard.phases.count {
-                let phase = standard.phases[p]
-                let dated = entry.phases[p - first]
-                var fixed: Int?
-                var minimum = 1
-                if p == first, case .inProgress(_, let since) = standard.status {
-                    fixed = since - start
-                    minimum = max(1, start - since + 1)
-                }
-                var plannedMonths = standard.plannedMonths(ofPhaseAt: p, planStart: start)
-                var distribution = -1
-                var floor = 0.0
-                if let estimate = portfolio.uncertainty?.estimate(for: standard, phase: phase.id) {
-                    let resolved = EstimateDistribution(estimate, plannedMonths: phase.months)
-                    if resolved.isCertain {
-                        // A certain estimate replaces the planned months, as a drawn one would.
-                        plannedMonths = max(minimum, Int(resolved.optimistic.rounded()))
-                    } else {
-                        let key = DistributionKey(kind: resolved.kind, optimistic: resolved.optimistic, likely: resolved.likely, pessimistic: resolved.pessimistic)
-                        if let known = distributionIndex[key] {
-                            distribution = known
-                        } else {
-                            distribution = distributions.count
-                            distributionIndex[key] = distribution
-                            distributions.append(resolved)
-                        }
-                        if minimum > 1 { floor = resolved.cdf(Double(minimum) - 0.5) }
-                    }
-                }
-                var phaseDriver = -1
-                if distribution >= 0 {
-                    if let known = phaseDrivers[phase.id] {
-                        phaseDriver = known
-                    } else {
-                        phaseDriver = phaseDriverList.count
-                        phaseDrivers[phase.id] = phaseDriver
-                        phaseDriverList.append(Driver(kind: .phase, id: phase.id.rawValue, name: phase.name, tasks: 0, factor: -1))
-                    }
-                    phaseDriverList[phaseDriver].tasks += 1
-                    unitTasks[unit] += 1
-                    categoryTasks[category] += 1
-                    uncertainHere += 1
-                }
+            for (position, t) in item.tasks.enumerated() {
+                // The compilation's tasks are its open standards' phases in order: task t is task t here.
+                assert(t == tasks.count)
+                let compiledTask = compiled.tasks[t], facts = compiled.facts[t]
+                let phase = standard.phases[compiledTask.phaseIndex]
+                // A phase under way since before the plan start has already taken the months since.
+                let minimum = compiledTask.fixedStart.map { max(1, 1 - $0) } ?? 1
+                let draw = draws.add(uncertainty?.estimate(for: standard, phase: phase.id), of: phase, plannedMonths: compiledTask.duration,
+                                     minimumMonths: minimum, unit: unit, category: category)
                 let resourceFirst = resourceRows.count
-                for load in phase.resourceLoads {
-                    guard let row = resourceIndex[load.resource], load.amount > 0 else { continue }
-                    resourceRows.append(unitCount + row)
+                for load in compiledTask.resourceLoads where load.amount > 0 {
+                    resourceRows.append(unitCount + load.resource)
                     resourceAmounts.append(load.amount)
                 }
-                taskOf[s, default: [:]][p] = tasks.count
-                var task = Task(
-                    open: k, phaseIndex: p, previous: p == first ? -1 : tasks.count - 1,
-                    unitRow: phase.unitLoad > 0 ? unit : -1, unitLoad: phase.unitLoad,
+                // Calendar gates hold in samples as in the plan: a phase bound to the regulator's
+                // batches waits for the next batch when its work is done.
+                tasks.append(Task(
+                    open: k, phaseIndex: compiledTask.phaseIndex, previous: position == 0 ? -1 : t - 1,
+                    unitRow: compiledTask.unitLoad > 0 ? unit : -1, unitLoad: compiledTask.unitLoad,
                     resources: resourceFirst..<resourceRows.count, dependencies: 0..<0,
-                    fixedStart: fixed, earliest: fixed ?? release, plannedStart: dated.start - start, plannedMonths: plannedMonths,
-                    minimumMonths: minimum, distribution: distribution, conditionFloor: floor,
-                    categoryFactor: category, unitFactor: unit, phaseDriver: phaseDriver, unitDriver: -1)
-                if fixed == nil {
-                    // Calendar gates hold in samples as in the plan: a phase bound to the regulator's
-                    // batches waits for the next batch when its work is done.
-                    task.startCalendar = phase.startsIn.flatMap { id in portfolio.calendars.firstIndex { $0.id == id } } ?? -1
-                    task.endCalendar = phase.endsIn.flatMap { id in portfolio.calendars.firstIndex { $0.id == id } } ?? -1
-                }
-                tasks.append(task)
+                    fixedStart: compiledTask.fixedStart, earliest: facts.release, plannedStart: entry.phases[position].start - start,
+                    plannedMonths: draw.plannedMonths, minimumMonths: minimum, distribution: draw.distribution, conditionFloor: draw.floor,
+                    categoryFactor: category, unitFactor: unit, phaseDriver: draw.phaseDriver, unitDriver: -1,
+                    startCalendar: facts.startCalendar ?? -1, endCalendar: facts.endCalendar ?? -1))
             }
             if holdPlannedStarts, tasks[firstTask].fixedStart == nil {
                 tasks[firstTask].earliest = max(tasks[firstTask].earliest, tasks[firstTask].plannedStart)
             }
-            standardTasks.append(uncertainHere)
+            draws.closeStandard()
             open.append(OpenStandard(
-                standard: s, tasks: firstTask..<tasks.count, deadline: standard.deadline.map { $0 - start },
-                weight: portfolio.weights.weight(urgency: standard.urgency), urgency: standard.urgency,
-                plannedPublication: entry.published - start))
+                standard: item.standard, tasks: firstTask..<tasks.count, deadline: item.deadline,
+                weight: item.urgencyWeight, urgency: standard.urgency, plannedPublication: entry.published - start))
         }
 
-        var waits = Array(repeating: [(task: Int, lag: Int)](), count: tasks.count)
-        for dependency in portfolio.resolvedDependencies {
-            // Facts beat plans: a phase already done or under way is not held back by a dependency.
-            guard let waiting = taskOf[dependency.successor]?[dependency.successorPhaseIndex], tasks[waiting].fixedStart == nil else { continue }
-            switch dependency.predecessor {
-            case .publishedIn(let month):
-                tasks[waiting].earliest = max(tasks[waiting].earliest, month - start + 1 + dependency.lag)
-            case .phase(let p, let predecessorPhase):
-                guard let finishing = taskOf[p]?[predecessorPhase] else { continue }  // that phase is already done
-                waits[waiting].append((finishing, dependency.lag))
-            }
-        }
-        var dependencyTasks: [Int] = [], dependencyLags: [Int] = []
-        for t in tasks.indices {
-            let first = dependencyTasks.count
-            for wait in waits[t] {
-                dependencyTasks.append(wait.task)
-                dependencyLags.append(wait.lag)
-            }
-            tasks[t].dependencies = first..<dependencyTasks.count
-        }
-
-        // Shared factors, drawn only for the kinds with a positive weight.
-        var factorCount = 0
-        func block(_ weight: Double, _ size: Int) -> Int? {
-            guard weight > 0 else { return nil }
-            defer { factorCount += size }
-            return factorCount
-        }
-        standardFactors = block(weights.standard, open.count)
-        categoryFactors = block(weights.category, categories.count)
-        unitFactors = block(weights.leadUnit, unitCount)
-        self.factorCount = factorCount
-
-        // Drivers: phases by their own draws; units, categories and standards by their shared
-        // factor when they have one (so that a factor's effect shows under its own name, not
-        // smeared over every phase), units by their phases' own draws otherwise.
-        var drivers = phaseDriverList
-        for unit in 0..<unitCount where unitTasks[unit] > 0 {
-            let index = drivers.count
-            drivers.append(Driver(kind: .unit, id: portfolio.units[unit].id.rawValue, name: portfolio.units[unit].name,
-                                  tasks: unitTasks[unit], factor: unitFactors.map { $0 + unit } ?? -1))
-            if unitFactors == nil { for t in tasks.indices where tasks[t].distribution >= 0 && tasks[t].unitFactor == unit { tasks[t].unitDriver = index } }
-        }
-        if let offset = categoryFactors {
-            for (c, category) in categories.enumerated() where categoryTasks[c] > 0 {
-                drivers.append(Driver(kind: .category, id: category.rawValue, name: category.name, tasks: categoryTasks[c], factor: offset + c))
-            }
-        }
-        if let offset = standardFactors {
-            for (k, item) in open.enumerated() where standardTasks[k] > 0 {
-                let standard = portfolio.standards[item.standard]
-                drivers.append(Driver(kind: .standard, id: standard.id.rawValue, name: standard.name, tasks: standardTasks[k], factor: offset + k))
-            }
-        }
+        (dependencyTasks, dependencyLags) = Self.dependencyLists(compiled.dependencies, &tasks)
+        (factorCount, standardFactors, categoryFactors, unitFactors) =
+            Self.factors(weights, standards: open.count, categories: categories.count, units: unitCount)
+        drivers = draws.drivers(portfolio, categories: categories, open: open, tasks: &tasks,
+                                factors: (standardFactors, categoryFactors, unitFactors))
 
         self.tasks = tasks
         self.resourceRows = resourceRows
         self.resourceAmounts = resourceAmounts
-        self.dependencyTasks = dependencyTasks
-        self.dependencyLags = dependencyLags
         self.open = open
-        self.distributions = distributions
-        self.drivers = drivers
-        let compiled = tasks
-        uncertain = compiled.indices.filter { compiled[$0].distribution >= 0 }
-        // Facts first (they hold their capacity whatever happens), then the plan's order; every
-        // predecessor starts earlier in the plan, so this order is also a topological one.
-        order = compiled.indices.sorted { a, b in
-            let x = compiled[a], y = compiled[b]
+        self.distributions = draws.distributions
+        uncertain = tasks.indices.filter { tasks[$0].distribution >= 0 }
+        order = Self.order(tasks)
+    }
+
+    /// How many shared factors a sample draws, and where the blocks of the standards', the
+    /// categories' and the units' start: only the kinds with a positive weight are drawn.
+    private static func factors(_ weights: SharedFactorWeights, standards: Int, categories: Int, units: Int) -> (Int, Int?, Int?, Int?) {
+        var count = 0
+        func block(_ weight: Double, _ size: Int) -> Int? {
+            guard weight > 0 else { return nil }
+            defer { count += size }
+            return count
+        }
+        let standard = block(weights.standard, standards), category = block(weights.category, categories), unit = block(weights.leadUnit, units)
+        return (count, standard, category, unit)
+    }
+
+    /// Every task's dependencies (`dependencies`, in their order), as flat lists of predecessors
+    /// and lags that each task's ``Task/dependencies`` ranges over.
+    private static func dependencyLists(_ dependencies: [PlanningProblem.TaskDependency], _ tasks: inout [Task]) -> ([Int], [Int]) {
+        var waits = Array(repeating: [(task: Int, lag: Int)](), count: tasks.count)
+        for dependency in dependencies { waits[dependency.successor].append((dependency.predecessor, dependency.lag)) }
+        var predecessors: [Int] = [], lags: [Int] = []
+        for t in tasks.indices {
+            let first = predecessors.count
+            for wait in waits[t] {
+                predecessors.append(wait.task)
+                lags.append(wait.lag)
+            }
+            tasks[t].dependencies = first..<predecessors.count
+        }
+        return (predecessors, lags)
+    }
+
+    /// Facts first (they hold their capacity whatever happens), then the plan's order; every
+    /// predecessor starts earlier in the plan, so this order is also a topological one.
+    private static func order(_ tasks: [Task]) -> [Int] {
+        tasks.indices.sorted { a, b in
+            let x = tasks[a], y = tasks[b]
             let fx = x.fixedStart == nil ? 1 : 0, fy = y.fixedStart == nil ? 1 : 0
             return (fx, x.plannedStart, x.open, x.phaseIndex) < (fy, y.plannedStart, y.open, y.phaseIndex)
         }
+    }
+
+    /// The plan's entry for `standard`, whose first open phase is `first`, and the index of its lead
+    /// unit (`units` gives each unit's index); throws when the plan does not match the portfolio.
+    private static func planned(_ standard: Standard, _ first: Int, in plan: Schedule, units: [UnitID: Int]) throws(RiskError) -> (StandardSchedule, Int) {
+        guard let entry = plan.entry(for: standard.id) else {
+            throw .scheduleMismatch(standard: standard.id, reason: "it has no entry in the plan")
+        }
+        let expected = standard.phases[first...].map(\.id)
+        guard entry.phases.map(\.phase) == Array(expected) else {
+            throw .scheduleMismatch(standard: standard.id, reason: "the plan lists phases \(entry.phases.map(\.phase.rawValue)), expected \(expected.map(\.rawValue))")
+        }
+        guard let unitID = entry.leadUnit, let unit = units[unitID] else {
+            throw .scheduleMismatch(standard: standard.id, reason: "the plan gives it no lead unit of the scenario")
+        }
+        return (entry, unit)
     }
 }
 

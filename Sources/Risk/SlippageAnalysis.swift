@@ -1,4 +1,5 @@
 import PlanModel
+import Scheduling
 
 /// Explains each standard's slip between the baseline plan and the forecast (facts of the
 /// status file, then the re-plan).
@@ -21,13 +22,15 @@ struct SlippageAnalysis {
     let scenario: Portfolio
     let baseline: Schedule
     let status: StatusSnapshot
-    let replanned: Portfolio
+    /// The compilation of the re-planned portfolio (the scenario with the status applied).
+    let compiled: PlanningProblem
     let forecast: Schedule
 
+    /// The re-planned portfolio.
+    var replanned: Portfolio { compiled.portfolio }
+
     func slippage() throws(RiskError) -> [Slippage] {
-        var certain = replanned
-        certain.uncertainty = nil
-        let model = try SimulationModel(portfolio: certain, plan: forecast, holdPlannedStarts: false)
+        let model = try SimulationModel(compiled: compiled, plan: forecast, holdPlannedStarts: false, ignoringUncertainty: true)
         var pass = RetimingPass(model: model)
         pass.retime()
         var openIndex: [StandardID: Int] = [:]

@@ -30,6 +30,11 @@ public struct PlanResult: Sendable {
     public var skippedModel: ModelSize?
     /// For an infeasible plan: the smallest relaxations that would make it feasible.
     public var conflict: ConflictExplanation?
+    /// The compilation of the portfolio the planner solved (unfolded), so that whatever works on the
+    /// plan next — the risk simulation, the slippage analysis — reads the portfolio as the planner
+    /// did, without compiling it again. Nil for a result made elsewhere, and from
+    /// ``Planner/planAll(_:options:keepingCompilations:)`` unless it is asked to keep it.
+    package var compilation: PlanningProblem?
 
     /// Creates a result.
     public init(status: PlanStatus, schedule: Schedule?, objective: Int?, bound: Double?, gap: Double?, seconds: Double,

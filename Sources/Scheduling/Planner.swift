@@ -38,6 +38,7 @@ public enum Planner {
             try attempt(portfolio, &search, options: options, strong: true, budget: nil, elapsed: elapsed)
         }
         var result = try search.result(portfolio: portfolio, seconds: elapsed())
+        result.compilation = original
         // Marked interrupted when Ctrl-C came before the result was proven.
         result.interrupted = options.cancellation?.isCancelled == true && result.status != .optimal && result.status != .infeasible
         report(options, .finished(result.status), search, seconds: result.seconds)

@@ -3,21 +3,35 @@ import PlanModel
 /// A portfolio compiled for the solvers: months become period numbers `0..<periodCount`
 /// counted from the plan start, and every phase still to be worked on becomes a task.
 ///
-/// Both the heuristic and the MIP read this; the validator deliberately does not (it checks
-/// schedules against the ``Portfolio`` directly, so a mistake here cannot hide itself).
-struct PlanningProblem: Sendable {
+/// This is the one compilation of a portfolio: the heuristic, the MIP, the bounds and the
+/// explanations read it, and the risk simulation builds its model on it (task `t` there is task
+/// `t` here), so the structure of the work — which phases remain, in which order, what they load,
+/// what holds them back — is read from the ``Portfolio`` in this initialiser alone. The validator
+/// deliberately does not read it (it checks schedules against the ``Portfolio`` directly, so a
+/// mistake here cannot hide itself).
+///
+/// Durations here are the planned ones. What holds whatever the durations turn out to be is kept
+/// apart for consumers that draw durations: ``facts`` (each task's release by the facts alone and
+/// its calendars) and ``dependencies`` (with their lags, not yet added to a duration).
+package struct PlanningProblem: Sendable {
     /// A phase still to be worked on.
-    struct Task: Sendable {
-        var standard: Int
-        var phaseIndex: Int
-        var duration: Int
-        var unitLoad: Int
-        /// (resource index, load).
-        var resourceLoads: [(resource: Int, amount: Int)]
+    package struct Task: Sendable {
+        /// Index into the portfolio's standards.
+        package internal(set) var standard: Int
+        /// Index of the phase in its standard's phases.
+        package internal(set) var phaseIndex: Int
+        /// Planned months (``PlanModel/Standard/plannedMonths(ofPhaseAt:planStart:)``).
+        package internal(set) var duration: Int
+        /// Load on the standard's lead unit in every month it runs.
+        package internal(set) var unitLoad: Int
+        /// (resource index, load) for every load on a shared resource the portfolio has.
+        package internal(set) var resourceLoads: [(resource: Int, amount: Int)]
         /// Fixed start period (an in-progress phase keeps its start; may be negative).
-        var fixedStart: Int?
-        /// The earliest period it may start, from earliest starts and published predecessors.
-        var release: Int
+        package internal(set) var fixedStart: Int?
+        /// The earliest period it may start, from earliest starts and published predecessors, and
+        /// from what the planned durations imply: a predecessor under way finishing, the previous
+        /// phase's release plus its duration (``TaskFacts/release`` is the part without durations).
+        package internal(set) var release: Int
         /// Months of load-free phases folded away after this task (see ``PhaseFolding``): the
         /// standard's publication is `tail` months after this task's finish. Zero unless this is
         /// the last remaining task of a folded standard.
@@ -52,10 +66,11 @@ struct PlanningProblem: Sendable {
     }
 
     /// A standard whose work is still open.
-    struct OpenStandard: Sendable {
-        var standard: Int
-        /// Task indices in phase order.
-        var tasks: [Int]
+    package struct OpenStandard: Sendable {
+        /// Index into the portfolio's standards.
+        package internal(set) var standard: Int
+        /// Task indices in phase order (consecutive in the unfolded problem).
+        package internal(set) var tasks: [Int]
         /// Indices into `units` of its candidate lead units.
         var candidates: [Int]
         /// Cost weight per month late and per month to publication, already multiplied by urgency.
@@ -64,14 +79,14 @@ struct PlanningProblem: Sendable {
         var latenessWeight: Int
         var completionWeight: Int
         /// The urgency weight alone: the lateness level counts `urgencyWeight × months late`.
-        var urgencyWeight: Int
+        package internal(set) var urgencyWeight: Int
         /// Period of its publication in the reference plan, when there is one (see ``ObjectiveLevel/stability``).
         var referencePublication: Int? = nil
         /// Weight of the levels before stability in the folded key: one more than the most months any
         /// plan can move, so that stability only breaks ties (1 without a reference).
         var stabilityScale = 1
         /// Period of December of the target year (nil: no target).
-        var deadline: Int?
+        package internal(set) var deadline: Int?
         /// True when publication after `deadline` is forbidden rather than penalised.
         var hardDeadline: Bool = false
 
@@ -107,12 +122,23 @@ struct PlanningProblem: Sendable {
         }
     }
 
-    let portfolio: Portfolio
-    let periodCount: Int
-    var tasks: [Task] = []
+    /// The portfolio compiled.
+    package let portfolio: Portfolio
+    /// Periods from the plan start to the horizon end.
+    package let periodCount: Int
+    /// The phases still to be worked on, standard by standard in phase order.
+    package internal(set) var tasks: [Task] = []
     var precedences: [Precedence] = []
     var maxLags: [MaxLag] = []
-    var open: [OpenStandard] = []
+    /// The standards whose work is open, in the portfolio's order.
+    package internal(set) var open: [OpenStandard] = []
+    /// Per task, what holds whatever its duration (see ``TaskFacts``). Indexed like ``tasks`` of the
+    /// problem as compiled; empty in ``PhaseFolding``'s reduced problem.
+    package internal(set) var facts: [TaskFacts] = []
+    /// Every dependency between two tasks, in the order of ``PlanModel/Portfolio/resolvedDependencies``,
+    /// with its lag: those on a phase under way too, which ``precedences`` leaves out (the solvers see
+    /// them as releases). Empty in ``PhaseFolding``'s reduced problem.
+    package internal(set) var dependencies: [TaskDependency] = []
     /// Capacity per unit per period.
     var unitCapacity: [[Int]] = []
     /// Capacity per shared resource per period.
@@ -127,7 +153,7 @@ struct PlanningProblem: Sendable {
 
     /// Compiles `portfolio`; with a `reference` plan (the base of a what-if), a last level keeps
     /// publications where the reference has them unless an earlier level gains by moving them.
-    init(_ portfolio: Portfolio, reference: Schedule? = nil) {
+    package init(_ portfolio: Portfolio, reference: Schedule? = nil) {
         self.portfolio = portfolio
         let start = portfolio.planStart
         periodCount = max(0, portfolio.horizonEnd - start + 1)
@@ -181,6 +207,8 @@ struct PlanningProblem: Sendable {
                 taskOf[s, default: [:]][p] = tasks.count
                 list.append(tasks.count)
                 tasks.append(task)
+                facts.append(TaskFacts(release: task.release, startCalendar: fixed == nil ? calendarIndex(phase.startsIn) : nil,
+                                       endCalendar: fixed == nil ? calendarIndex(phase.endsIn) : nil))
             }
             for (a, b) in zip(list, list.dropFirst()) {
                 precedences.append(Precedence(predecessor: a, successor: b, delay: tasks[a].duration))
@@ -197,9 +225,12 @@ struct PlanningProblem: Sendable {
             guard let succTask = taskOf[dependency.successor]?[dependency.successorPhaseIndex], tasks[succTask].fixedStart == nil else { continue }
             switch dependency.predecessor {
             case .publishedIn(let month):
-                tasks[succTask].release = max(tasks[succTask].release, month - start + 1 + dependency.lag)
+                let release = month - start + 1 + dependency.lag
+                tasks[succTask].release = max(tasks[succTask].release, release)
+                facts[succTask].release = max(facts[succTask].release, release)
             case .phase(let p, let predPhase):
                 guard let predTask = taskOf[p]?[predPhase] else { continue }  // that phase is already done
+                dependencies.append(TaskDependency(predecessor: predTask, successor: succTask, lag: dependency.lag))
                 if let fixed = tasks[predTask].fixedStart {
                     let finish = fixed + tasks[predTask].duration - 1
                     tasks[succTask].release = max(tasks[succTask].release, finish + 1 + dependency.lag)
@@ -215,6 +246,11 @@ struct PlanningProblem: Sendable {
                 tasks[b].release = max(tasks[b].release, tasks[a].release + tasks[a].duration)
             }
         }
+    }
+
+    /// The index of calendar `id` in the portfolio's calendars (nil: no gate, or no such calendar).
+    private func calendarIndex(_ id: CalendarID?) -> Int? {
+        id.flatMap { id in portfolio.calendars.firstIndex { $0.id == id } }
     }
 
     /// The periods a phase of `duration` months may start in under its calendar gates; nil without gates.

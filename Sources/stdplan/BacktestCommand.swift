@@ -88,7 +88,7 @@ struct BacktestCommand: ParsableCommand {
             }
             let riskOptions = RiskOptions(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let bar = progressOptions.quiet ? nil : ProgressBar.onTerminal(label: "backtesting")
-            let result = try Backtest.run(portfolio: portfolio, plan: schedule, status: snapshot, options: riskOptions,
+            let result = try Backtest.run(compiled: plan.compilation ?? PlanningProblem(portfolio), plan: schedule, status: snapshot, options: riskOptions,
                                           progress: bar.map { bar in { bar.update($0, $1) } })
             bar?.finish()
             let report = BacktestReport(portfolio: portfolio, plan: plan, backtest: result, source: source, statusSource: status)

@@ -28,7 +28,7 @@ enum DocumentPlanning {
         }
         let results = loaded.count == 1
             ? [Result { () throws(SchedulingError) in try Planner.plan(loaded[0].portfolio, options: options) }]
-            : Planner.planAll(loaded.map(\.portfolio), options: options)
+            : Planner.planAll(loaded.map(\.portfolio), options: options, keepingCompilations: true)  // for addRisk
         return try zip(zip(loaded, sources), results).map { pair, result in
             ReportScenario(source: pair.1, portfolio: pair.0.portfolio, result: try result.get(), question: pair.0.question,
                            changes: pair.0.changes.map { ($0.name, $0.summary) })
@@ -46,8 +46,10 @@ enum DocumentPlanning {
     /// Adds the Monte Carlo risk of each shown plan that has a schedule, as `stdplan risk` computes it.
     static func addRisk(to scenarios: inout [ReportScenario], options: RiskOptions) throws {
         for index in scenarios.indices {
-            guard let schedule = scenarios[index].result.schedule else { continue }
-            scenarios[index].risk = try RiskSimulation.run(portfolio: scenarios[index].portfolio, plan: schedule, options: options)
+            let shown = scenarios[index]
+            guard let schedule = shown.result.schedule else { continue }
+            scenarios[index].risk = try RiskSimulation.run(compiled: shown.result.compilation ?? PlanningProblem(shown.portfolio), plan: schedule,
+                                                           options: options)
         }
     }
 

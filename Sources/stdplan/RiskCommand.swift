@@ -91,7 +91,9 @@ struct RiskCommand: ParsableCommand {
             let riskOptions = RiskOptions(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let bar = progressOptions.quiet ? nil : ProgressBar.onTerminal(label: "simulating")
             let simulationStarted = clock.now
-            let risk = try RiskSimulation.run(portfolio: portfolio, plan: schedule, options: riskOptions, progress: bar.map { bar in { bar.update($0, $1) } })
+            // The planner's compilation of the portfolio serves the simulation too.
+            let risk = try RiskSimulation.run(compiled: plan.compilation ?? PlanningProblem(portfolio), plan: schedule, options: riskOptions,
+                                              progress: bar.map { bar in { bar.update($0, $1) } })
             let simulationTime = clock.now - simulationStarted
             bar?.finish()
             let report = RiskReport(portfolio: portfolio, plan: plan, risk: risk, source: source, asOf: asOf)

@@ -100,6 +100,9 @@ struct PhaseFolding: Sendable {
         reduced.maxLags = problem.maxLags.map { PlanningProblem.MaxLag(predecessor: newIndex[$0.predecessor], successor: newIndex[$0.successor], limit: $0.limit) }
         for k in open.indices { open[k].tasks = open[k].tasks.map { newIndex[$0] } }
         reduced.open = open
+        // Indexed by the original tasks, and of use only to consumers of the unfolded problem.
+        reduced.facts = []
+        reduced.dependencies = []
         self.reduced = reduced
         self.kept = kept
         self.folds = folds

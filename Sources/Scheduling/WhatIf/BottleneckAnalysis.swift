@@ -15,8 +15,11 @@ public struct BottleneckAnalysis: Sendable {
     public static func run(_ portfolio: Portfolio, options: PlanOptions = PlanOptions()) throws(SchedulingError) -> BottleneckAnalysis {
         let base = try Planner.plan(portfolio, options: options)
         let baseSummary = PlanSummary(portfolio: portfolio, schedule: base.schedule)
-        let shadow = shadowPrices(portfolio, options: options)
-        let latenessWeight = Double(PlanningProblem(portfolio).latenessWeight)
+        // The plan's own compilation, unless a reference plan added its stability level to it (the
+        // shadow prices are read without one).
+        let problem = options.reference == nil ? base.compilation ?? PlanningProblem(portfolio) : PlanningProblem(portfolio)
+        let shadow = shadowPrices(problem, options: options)
+        let latenessWeight = Double(problem.latenessWeight)
 
         let subjects = subjects(of: portfolio)
         let variants = subjects.map { $0.4.applied(to: portfolio) ?? portfolio }
@@ -65,13 +68,13 @@ public struct BottleneckAnalysis: Sendable {
         return subjects
     }
 
-    /// Shadow prices from the LP relaxation of the time-indexed model the planner solves (its
-    /// windows narrowed by the heuristic's incumbent, which keeps the LP small), with the objective's
-    /// first level, urgency-weighted months late: for each unit and resource, minus the sum of its
-    /// capacity rows' duals, in weighted months late per unit of capacity in every month. Nil if the
-    /// LP is not solved to optimality.
-    static func shadowPrices(_ portfolio: Portfolio, options: PlanOptions) -> (units: [String: Double], resources: [String: Double])? {
-        let problem = PlanningProblem(portfolio)
+    /// Shadow prices from the LP relaxation of the time-indexed model the planner solves for `problem`
+    /// (a portfolio compiled without a reference plan; its windows narrowed by the heuristic's
+    /// incumbent, which keeps the LP small), with the objective's first level, urgency-weighted months
+    /// late: for each unit and resource, minus the sum of its capacity rows' duals, in weighted months
+    /// late per unit of capacity in every month. Nil if the LP is not solved to optimality.
+    static func shadowPrices(_ problem: PlanningProblem, options: PlanOptions) -> (units: [String: Double], resources: [String: Double])? {
+        let portfolio = problem.portfolio
         guard let full = try? TimeWindows(problem) else { return nil }
         let incumbent = SerialScheduler(problem: problem, windows: full).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
         let windows = incumbent.map { Planner.tightenedWindows(problem, full, incumbent: $0.cost(in: problem)) } ?? full

@@ -5,14 +5,22 @@ extension Planner {
     /// Plans several portfolios at once, one per core. Each solve runs start to finish on one
     /// thread (GLPK keeps per-thread state), and results come back in input order, so the
     /// output does not depend on which finished first.
-    public static func planAll(_ portfolios: [Portfolio], options: PlanOptions = PlanOptions()) -> [Result<PlanResult, SchedulingError>] {
+    ///
+    /// `keepingCompilations`: each result keeps the compilation it was solved on, for a caller that
+    /// goes on to simulate the plans (a handful of scenarios). Off by default: a sweep or a bottleneck
+    /// analysis plans many variants of a portfolio, and holding every compilation (about 1.5 MB per
+    /// 1,000 standards) would grow with their number for nothing.
+    public static func planAll(_ portfolios: [Portfolio], options: PlanOptions = PlanOptions(),
+                               keepingCompilations: Bool = false) -> [Result<PlanResult, SchedulingError>] {
         let results = ResultSlots(count: portfolios.count)
         DispatchQueue.concurrentPerform(iterations: portfolios.count) { index in
             let result: Result<PlanResult, SchedulingError>
             var own = options
             own.progress = options.progress?.tagged(index)  // reports say which portfolio they are about
             do throws(SchedulingError) {
-                result = .success(try plan(portfolios[index], options: own))
+                var planned = try plan(portfolios[index], options: own)
+                if !keepingCompilations { planned.compilation = nil }
+                result = .success(planned)
             } catch {
                 result = .failure(error)
             }
