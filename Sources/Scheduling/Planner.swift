@@ -105,6 +105,10 @@ public enum Planner {
             heuristic = known
         }
         if strong, let start = heuristic {
+            // Said at once: past the size limit the local search takes most of the time, and a first
+            // schedule that waited for it was reported after 54 s of a minute at 300 standards.
+            search.offer(folding.expand(start), fromHeuristic: true)
+            report(options, .heuristic, search, seconds: elapsed())
             heuristic = PhaseListSearch(problem: problem, windows: windows)
                 .improve(start, iterations: searchIterations, seed: options.seed, shouldStop: { stopping(shares.1) })
         }
