@@ -47,7 +47,11 @@ public struct BottleneckReport: Sendable {
             if gaining.count > 1 {
                 text += "; then " + gaining.dropFirst().prefix(2).map { "\($0.id) \($0.lateness!)" }.joined(separator: ", ")
             }
-            lines.append(text + " (re-solved, exact).")
+            // "Exact" only when every plan behind the figures is proven: a time-limited re-solve compares
+            // two schedules, not two optima, and its gain may be off by the gaps.
+            let named = [top] + gaining.dropFirst().prefix(2)
+            let exact = base.status == .optimal && named.allSatisfy { $0.status == .optimal }
+            lines.append(text + (exact ? " (re-solved, exact)." : " (re-solved within the time limit, not all proven optimal: gains between best schedules found, not between optima)."))
         } else if let top = analysis.ranking.first(where: { ($0.objective ?? 0) > 0 }) {
             lines.append("No single unit or resource cuts lateness with one more unit of capacity; \(top.name) (\(top.id)) brings publications earliest.")
         } else {

@@ -66,6 +66,19 @@ struct WhatIfGoldenFileTests {
         try Self.compare(report.render(format), golden: "baseline-bottlenecks", format: format)
     }
 
+    @Test("the binding body's gain is called exact only when every plan behind it is proven")
+    func exactOnlyWhenProven() throws {
+        let proven = try Self.bottlenecks.get()
+        #expect(proven.render(.markdown).contains("(re-solved, exact)."))
+        var analysis = proven.analysis
+        // A re-solve cut short by its time limit: its gain compares two schedules, not two optima.
+        let top = try #require(analysis.ranking.firstIndex { ($0.lateness ?? 0) > 0 })
+        analysis.ranking[top].status = .feasible
+        let cut = BottleneckReport(analysis: analysis, scenario: proven.scenario, portfolio: proven.portfolio).render(.markdown)
+        #expect(!cut.contains("exact)."))
+        #expect(cut.contains("not all proven optimal"))
+    }
+
     @Test("the sweep JSON round-trips and its figures are the plans' own")
     func sweepRoundTrip() throws {
         let report = try Self.sweep.get()

@@ -72,14 +72,19 @@ public struct BottleneckAnalysis: Sendable {
     /// (a portfolio compiled without a reference plan; its windows narrowed by the heuristic's
     /// incumbent, which keeps the LP small), with the objective's first level, urgency-weighted months
     /// late: for each unit and resource, minus the sum of its capacity rows' duals, in weighted months
-    /// late per unit of capacity in every month. Nil if the LP is not solved to optimality.
+    /// late per unit of capacity in every month. Nil if the LP is not solved to optimality within the time
+    /// limit, or its model would be larger than ``PlanOptions/maximumModelSize``.
     static func shadowPrices(_ problem: PlanningProblem, options: PlanOptions) -> (units: [String: Double], resources: [String: Double])? {
         let portfolio = problem.portfolio
         guard let full = try? TimeWindows(problem) else { return nil }
         let incumbent = SerialScheduler(problem: problem, windows: full).bestSchedule(iterations: options.heuristicIterations, seed: options.seed)
         let windows = incumbent.map { Planner.tightenedWindows(problem, full, incumbent: $0.cost(in: problem)) } ?? full
-        guard let model = try? TimeIndexedModel(problem: problem, windows: windows),
-              let solution = try? model.program.solveLP(), solution.status == .optimal else { return nil }
+        // No estimate where the planner would not build the model either, and none past the time limit:
+        // at 300 generated standards this LP ran for minutes under `--time-limit 1`.
+        guard ModelSize(problem, windows).total <= options.maximumModelSize, options.cancellation?.isCancelled != true,
+              let model = try? TimeIndexedModel(problem: problem, windows: windows),
+              let solution = try? model.program.solveLP(LPOptions(timeLimit: max(0.1, options.timeLimit))),
+              solution.status == .optimal else { return nil }
         var units: [String: Double] = [:]
         var resources: [String: Double] = [:]
         for (index, rows) in model.unitCapacityRows.enumerated() {
