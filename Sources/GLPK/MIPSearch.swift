@@ -109,8 +109,8 @@ final class MIPSearch {
             }
         }
         // After the proof test: a search that is over needs no more schedules.
-        if glp_ios_reason(tree) == GLP_IHEUR, heuristic != nil {
-            heuristic!.offer(to: tree, columns: Int(glp_get_num_cols(glp_ios_get_prob(tree))))
+        if glp_ios_reason(tree) == GLP_IHEUR {
+            heuristic?.offer(to: tree, columns: Int(glp_get_num_cols(glp_ios_get_prob(tree))))
         }
         if let nodeLimit, nodes >= nodeLimit {
             glp_ios_terminate(tree)

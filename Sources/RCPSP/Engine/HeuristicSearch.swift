@@ -39,21 +39,9 @@ struct HeuristicSearch {
     /// A precedence-feasible list: repeatedly the eligible job with the smallest priority value.
     func list(priority: [Double]) -> [Int] {
         let net = network
-        var missing = net.predecessors.map(\.count)
-        var eligible = (0..<net.jobCount).filter { missing[$0] == 0 }
-        var result: [Int] = []
-        result.reserveCapacity(net.jobCount)
-        while !eligible.isEmpty {
-            var pick = 0
-            for k in 1..<eligible.count where (priority[eligible[k]], eligible[k]) < (priority[eligible[pick]], eligible[pick]) { pick = k }
-            let j = eligible.remove(at: pick)
-            result.append(j)
-            for s in net.successors[j] {
-                missing[s] -= 1
-                if missing[s] == 0 { eligible.append(s) }
-            }
-        }
-        return result
+        let missing = net.predecessors.map(\.count)
+        return PriorityOrder.order(ready: (0..<net.jobCount).filter { missing[$0] == 0 }, waiting: missing,
+                                   successors: net.successors, priority: priority)
     }
 
     /// The classic priority rules, smaller value first.

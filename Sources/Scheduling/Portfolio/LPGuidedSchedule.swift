@@ -39,19 +39,7 @@ struct LPGuidedSchedule {
             waiting[p.successor] += 1
             successors[p.predecessor].append(p.successor)
         }
-        var ready = tasks.indices.filter { tasks[$0].fixedStart == nil && waiting[$0] == 0 }
-        var list: [Int] = []
-        list.reserveCapacity(tasks.count)
-        while !ready.isEmpty {
-            // The ready task the LP starts first; ties by index, so the order is reproducible.
-            let pick = ready.indices.min { (expected[ready[$0]], ready[$0]) < (expected[ready[$1]], ready[$1]) }!
-            let task = ready.remove(at: pick)
-            list.append(task)
-            for s in successors[task] {
-                waiting[s] -= 1
-                if waiting[s] == 0 { ready.append(s) }
-            }
-        }
-        return list
+        let ready = tasks.indices.filter { tasks[$0].fixedStart == nil && waiting[$0] == 0 }
+        return PriorityOrder.order(ready: ready, waiting: waiting, successors: successors, priority: expected)
     }
 }
