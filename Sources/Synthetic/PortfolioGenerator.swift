@@ -16,6 +16,8 @@ import PlanModel
 ///   of the predecessor and some with lags, none making a chain longer than 54 months;
 /// - capacities calibrated to the load, so that the whole programme needs about five years of
 ///   the review bodies at 90 % utilisation, with changes over time;
+/// - three-point estimates of every phase's duration, the baseline's, for `stdplan risk`
+///   (``SyntheticLifeCycle/estimates``);
 /// - target years drawn around a reference schedule (``ReferenceScheduler``, urgent work first):
 ///   most in the year the reference publishes, a fifth a year earlier (late unless the
 ///   optimizer finds room), a tenth a year later.
@@ -107,9 +109,10 @@ public struct PortfolioGenerator {
         let options = self.options
         let name = "合成标准组合（\(options.standards) 项标准、\(options.units) 家牵头单位、种子 \(options.seed)）"
             + " / synthetic portfolio (\(options.standards) standards, \(options.units) units, seed \(options.seed))"
-        let portfolio = Portfolio(
+        var portfolio = Portfolio(
             name: name, planStart: planStart, horizonEnd: Month.endOfYear(lastPublication.year + 1), units: units,
             resources: resources, standards: standards, dependencies: dependencies.flatMap { $0 })
+        portfolio.uncertainty = uncertainty()
         let entries = standards.indices.map { index -> StandardSchedule in
             let standard = standards[index]
             guard let placement = placements[index] else {
@@ -124,5 +127,21 @@ public struct PortfolioGenerator {
             return StandardSchedule(standard: standard.id, leadUnit: placement.unit, phases: phases, published: planStart + placement.publication)
         }
         return SyntheticPortfolio(portfolio: portfolio, lifeCycle: lifeCycle, reference: Schedule(standards: entries), options: options)
+    }
+
+    /// Duration uncertainty for `stdplan risk`: the life cycle's estimates (``SyntheticLifeCycle/estimates``)
+    /// and, for a standard whose varied months they do not admit as its mode, its own.
+    func uncertainty() -> DurationUncertainty {
+        let defaults = Dictionary(uniqueKeysWithValues: lifeCycle.map { ($0.id, $0.months) })
+        var own: [StandardID: [PhaseID: ThreePointEstimate]] = [:]
+        for standard in standards where !standard.isPublished {
+            for phase in standard.phases {
+                guard let months = defaults[phase.id],
+                      let estimate = SyntheticLifeCycle.estimate(for: phase.id, plannedMonths: phase.months, defaultMonths: months)
+                else { continue }
+                own[standard.id, default: [:]][phase.id] = estimate
+            }
+        }
+        return DurationUncertainty(lifeCycle: SyntheticLifeCycle.estimates, standards: own, correlation: SyntheticLifeCycle.correlation)
     }
 }

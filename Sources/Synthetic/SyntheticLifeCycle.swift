@@ -33,6 +33,52 @@ enum SyntheticLifeCycle {
         return Array(bodies.prefix(count))
     }
 
+    /// Three-point estimates (months) of the default phases, for `stdplan risk`: the baseline's
+    /// (Scenarios/baseline.yaml, where each is argued from the domain notes' evidence: JR/T 0251 took
+    /// ~38 months from review draft to publication, an association standard ~21 months from project
+    /// start to consultation draft), with `likely` left out so that each standard's planned months
+    /// are its mode. Lognormal (one duration in twenty beyond `pessimistic`) for drafting and
+    /// approval, where the evidence shows a heavy tail; PERT-beta for phases a procedure bounds.
+    /// Publication differs: the baseline draws nothing for it because its batch calendar makes the
+    /// wait, while generated portfolios have no calendar, so the wait for a CSRC batch (3 to 22
+    /// months apart in the domain notes) is drawn here, 1 to 6 months (assumption).
+    static let estimates: [PhaseID: ThreePointEstimate] = [
+        "initiation": ThreePointEstimate(optimistic: 1, pessimistic: 4),
+        "drafting": ThreePointEstimate(optimistic: 6, pessimistic: 18, distribution: .lognormal),
+        "consultation": ThreePointEstimate(optimistic: 3, pessimistic: 6),
+        "review": ThreePointEstimate(optimistic: 2, pessimistic: 5),
+        "approval": ThreePointEstimate(optimistic: 2, pessimistic: 18, distribution: .lognormal),
+        "publication": ThreePointEstimate(optimistic: 1, pessimistic: 6, distribution: .triangular),
+    ]
+
+    /// The baseline's correlation (assumptions there too): a lead unit's drafting group sets the pace
+    /// of all its standards (30 % of each duration's variation), a category's standards share
+    /// reviewers (10 %).
+    static let correlation = SharedFactorWeights(category: 0.1, leadUnit: 0.3)
+
+    /// A standard's own estimate for a phase planned at `months` when the life cycle's does not
+    /// admit them as its mode (outside the range, or on a lognormal's end): the life cycle's scaled
+    /// to the standard's months, as the baseline scales drafting for a 5-month revision, in half
+    /// months so that the file states it exactly. Nil when the life cycle's estimate fits.
+    static func estimate(for phase: PhaseID, plannedMonths months: Int, defaultMonths: Int) -> ThreePointEstimate? {
+        guard let base = estimates[phase] else { return nil }
+        let m = Double(months)
+        let lognormal = base.distribution == .lognormal
+        let fits = lognormal ? base.optimistic < m && m < base.pessimistic : (base.optimistic...base.pessimistic).contains(m)
+        if fits { return nil }
+        let scale = m / Double(max(1, defaultMonths))
+        var low = (2 * base.optimistic * scale).rounded(.down) / 2
+        var high = (2 * base.pessimistic * scale).rounded(.up) / 2
+        if lognormal {
+            low = min(low, m - 0.5)
+            high = max(high, m + 0.5)
+        } else {
+            low = min(low, m)
+            high = max(high, m)
+        }
+        return ThreePointEstimate(optimistic: max(0, low), pessimistic: high, distribution: base.distribution)
+    }
+
     /// Share of standards whose phase differs from the default.
     static let variedShare = 0.35
 

@@ -63,6 +63,9 @@ struct GenerateCommand: ParsableCommand {
                 "Synthetic portfolio, made by: \(command)",
                 "Every figure is drawn from the seed, not observed (Sources/Synthetic/PortfolioGenerator.swift says how);",
                 "regenerate rather than edit.",
+                "Duration uncertainty (for `stdplan risk`): the baseline's three-point estimates, which Scenarios/baseline.yaml",
+                "argues from the domain notes, scaled for a phase whose months they do not admit; publication, which has no",
+                "batch calendar here, waits 1 to 6 months for a CSRC batch (assumption).",
                 "",
             ] + generated.summary
             let text = try ScenarioWriter.yaml(for: generated.portfolio, lifeCycle: generated.lifeCycle, header: header)

@@ -29,6 +29,12 @@ struct GenerateCommandLineTests {
         let check = try CLI.run(["check", scenario, planFile])
         #expect(check.status == 0, "\(check.stderr)")
 
+        // The file carries duration uncertainty, so the risk analysis has something to draw.
+        let risk = try CLI.run(["risk", scenario, "--samples", "200", "--time-limit", "10"])
+        #expect(risk.status == 0, "\(risk.stderr)")
+        #expect(!risk.stdout.contains("No phase duration is uncertain"), "\(risk.stdout)")
+        #expect(first.stdout.contains("\nuncertainty:\n  life_cycle:\n    initiation: {optimistic: 1, pessimistic: 4, distribution: pert}\n"))
+
         let again = try CLI.run(arguments + ["--output", scenario])
         #expect(again.status == 73, "an existing file is never overwritten")
     }

@@ -138,6 +138,49 @@ struct GeneratorStatisticsTests {
         }.max() ?? 0
     }
 
+    @Test("every open phase has a duration estimate whose mode is its planned months; varied phases get their own, in half months",
+          arguments: cases)
+    func uncertainty(options: GeneratorOptions) throws {
+        let portfolio = try PortfolioGenerator.generate(options).portfolio
+        let uncertainty = try #require(portfolio.uncertainty)
+        #expect(uncertainty.lifeCycle == SyntheticLifeCycle.estimates)
+        #expect(uncertainty.correlation == SharedFactorWeights(category: 0.1, leadUnit: 0.3))
+        var own = 0
+        for standard in portfolio.standards where !standard.isPublished {
+            for phase in standard.phases {
+                let estimate = try #require(uncertainty.estimate(for: standard, phase: phase.id), "\(standard.id) \(phase.id)")
+                let months = Double(phase.months)
+                #expect(estimate.likely == nil, "the planned months are the mode")
+                if estimate.distribution == .lognormal {
+                    #expect(estimate.optimistic < months && months < estimate.pessimistic, "\(standard.id) \(phase.id) \(estimate)")
+                } else {
+                    #expect((estimate.optimistic...estimate.pessimistic).contains(months), "\(standard.id) \(phase.id) \(estimate)")
+                }
+                if let mine = uncertainty.standards[standard.id]?[phase.id] {
+                    own += 1
+                    #expect((2 * mine.optimistic).rounded() == 2 * mine.optimistic && (2 * mine.pessimistic).rounded() == 2 * mine.pessimistic)
+                }
+            }
+        }
+        #expect(uncertainty.standards.keys.allSatisfy { id in portfolio.standards.contains { $0.id == id && !$0.isPublished } })
+        #expect(own > 0, "about a third of phases vary, some outside the life cycle's range")
+    }
+
+    @Test("a phase's own estimate: the life cycle's scaled to its months, kept around them", arguments: [
+        ("drafting", 5, 8, 3.5, 11.5),      // the baseline gives its 5-month revision 3…14
+        ("drafting", 6, 8, 4.5, 13.5),      // 6 is the lognormal's lower end: not a mode it admits
+        ("approval", 2, 3, 1.0, 12.0),
+        ("consultation", 2, 3, 2.0, 4.0),
+        ("review", 1, 2, 1.0, 2.5),
+    ])
+    func scaledEstimate(phase: String, months: Int, defaultMonths: Int, optimistic: Double, pessimistic: Double) throws {
+        let estimate = try #require(SyntheticLifeCycle.estimate(for: PhaseID(phase), plannedMonths: months, defaultMonths: defaultMonths))
+        #expect(estimate.optimistic == optimistic && estimate.pessimistic == pessimistic, "\(estimate)")
+        #expect(estimate.distribution == SyntheticLifeCycle.estimates[PhaseID(phase)]?.distribution)
+        #expect(SyntheticLifeCycle.estimate(for: "drafting", plannedMonths: 9, defaultMonths: 8) == nil, "9 months fit 6…18")
+        #expect(SyntheticLifeCycle.estimate(for: "publication", plannedMonths: 4, defaultMonths: 2) == nil)
+    }
+
     @Test("options out of range are refused with every problem listed")
     func invalidOptions() {
         #expect(throws: GeneratorError.self) { try PortfolioGenerator.generate(GeneratorOptions(standards: 0, units: 0, reviewBodies: 3)) }
