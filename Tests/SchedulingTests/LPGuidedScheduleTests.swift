@@ -47,6 +47,31 @@ struct LPGuidedScheduleTests {
         #expect(ScheduleValidator.check(ScheduleDecoder(problem: problem).schedule(from: guided), against: portfolio).isEmpty)
     }
 
+    @Test("a list that does not fit the windows is repaired: the task that missed its window goes forward, then its predecessor's")
+    func repairedDecoding() throws {
+        // One unit of capacity 1. Standard a (drafting 2 months, then 1 final month) must be published
+        // by period 2, so it needs the unit in periods 0-2; b (3 months) can follow in 3-5.
+        let portfolio = Fixtures.portfolio([
+            Fixtures.standard("a", phases: [Fixtures.phase("draft", months: 2), Fixtures.phase("final", months: 1)]),
+            Fixtures.standard("b", phases: [Fixtures.phase("work", months: 3)]),
+        ])
+        let problem = PlanningProblem(portfolio)
+        let windows = try TimeWindows(problem, latestPublication: [2, nil])
+        let search = PhaseListSearch(problem: problem, windows: windows)
+        let (draft, final, work) = (0, 1, 2)
+        #expect(windows.latest[draft] == 0 && windows.latest[final] == 2)
+        // b first takes the unit in 0-2 and a misses its window; so does a's final phase after b.
+        #expect(search.decode([work, draft, final], units: [0, 0]) == nil)
+        #expect(search.decode([draft, work, final], units: [0, 0]) == nil)
+        let repaired = try #require(search.decodeRepairing([work, draft, final], units: [0, 0], attempts: 5))
+        #expect(repaired.starts == [0, 2, 3])
+        #expect(search.decodeRepairing([work, draft, final], units: [0, 0], attempts: 1) == nil, "two repairs are needed")
+        #expect(ScheduleValidator.check(ScheduleDecoder(problem: problem).schedule(from: repaired), against: portfolio).isEmpty)
+        // Nothing fits when the windows leave no room for both: a list cannot repair that.
+        let impossible = try TimeWindows(problem, latestPublication: [2, 4])
+        #expect(PhaseListSearch(problem: problem, windows: impossible).decodeRepairing([work, draft, final], units: [0, 0], attempts: 50) == nil)
+    }
+
     @Test("a level the best schedule meets at its bound is proven without GLPK: no search is reported on it")
     func provenWithoutGLPK() throws {
         // Every standard can be at its earliest publication at once (a unit each, nothing shared), yet

@@ -18,12 +18,14 @@ struct LPGuidedSchedule {
     /// Decodings of the local search from the LP's schedule without a new best before it stops.
     let searchIterations: Int
     let seed: UInt64
+    /// Decodings allowed to repair a list that does not fit the windows (``PhaseListSearch/decodeRepairing(_:units:attempts:)``).
+    var repairAttempts = 200
 
     /// A schedule guided by the LP starts `expected` and the LP's `units`, or nil when the list does not
     /// decode within the windows; the search stops early when `shouldStop` says so.
     func schedule(expected: [Double], units: [Int], shouldStop: () -> Bool = { false }) -> Assignment? {
         let search = PhaseListSearch(problem: problem, windows: windows)
-        guard let decoded = search.decode(list(expected), units: units) else { return nil }
+        guard let decoded = search.decodeRepairing(list(expected), units: units, attempts: repairAttempts) else { return nil }
         let improved = searchIterations > 0
             ? search.improve(decoded, iterations: searchIterations, extensionLimit: 1, seed: seed, shouldStop: shouldStop)
             : decoded
