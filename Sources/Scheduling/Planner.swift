@@ -195,8 +195,9 @@ public enum Planner {
                 if let incumbent = search.incumbent { mip.warmStart = model.columnValues(for: folding.reduce(incumbent)) }
                 // Now and then in the search, the order a node's LP suggests, decoded and improved a little:
                 // a schedule from another neighbourhood than the heuristics' (see LPGuidedSchedule).
-                let guide = LPGuidedSchedule(problem: problem, windows: tight, searchIterations: options.searchIterations / 4,
+                var guide = LPGuidedSchedule(problem: problem, windows: tight, searchIterations: options.searchIterations / 4,
                                              seed: options.seed)
+                guide.judgingWhole = index > 0
                 // Its search stops with the time limit or Ctrl-C, as GLPK's does.
                 let deadline = ContinuousClock.now + .milliseconds(Int(max(0, options.timeLimit - elapsed()) * 1000))
                 let stop = { [flag = options.cancellation] in flag?.isCancelled == true || ContinuousClock.now >= deadline }

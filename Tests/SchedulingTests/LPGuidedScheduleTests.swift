@@ -47,6 +47,20 @@ struct LPGuidedScheduleTests {
         #expect(ScheduleValidator.check(ScheduleDecoder(problem: problem).schedule(from: guided), against: portfolio).isEmpty)
     }
 
+    @Test("judged by the whole objective (lateness held), the guided search keeps lateness and lowers completion, never raises it",
+          arguments: [UInt64(1), 2, 3])
+    func judgedWhole(seed: UInt64) throws {
+        let (portfolio, problem, windows) = try Self.generated(40, seed: seed)
+        let start = try #require(SerialScheduler(problem: problem, windows: windows).bestSchedule(iterations: 20, seed: seed))
+        var guide = LPGuidedSchedule(problem: problem, windows: windows, searchIterations: 2_000, seed: seed)
+        guide.judgingWhole = true
+        // The LP's order is the start's own, so the search starts from a schedule no worse than it.
+        let guided = try #require(guide.schedule(expected: start.starts.map(Double.init), units: start.units))
+        #expect(guided.cost(in: problem, level: .lateness) <= start.cost(in: problem, level: .lateness))
+        #expect(guided.cost(in: problem) <= start.cost(in: problem))
+        #expect(ScheduleValidator.check(ScheduleDecoder(problem: problem).schedule(from: guided), against: portfolio).isEmpty)
+    }
+
     @Test("a list that does not fit the windows is repaired: the task that missed its window goes forward, then its predecessor's")
     func repairedDecoding() throws {
         // One unit of capacity 1. Standard a (drafting 2 months, then 1 final month) must be published

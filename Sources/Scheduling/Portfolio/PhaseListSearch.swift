@@ -65,9 +65,10 @@ struct PhaseListSearch {
     /// or earlier when `shouldStop` says so (Ctrl-C, time limit). A search that keeps improving is worth its time: at 100 generated standards the
     /// schedule GLPK needed to prove lateness came after 31,000 decodings (20,000 had ended at 305
     /// weighted months late instead of 300, and the proof took 22 s instead of 4 s); a search that stalls
-    /// stops as soon as before.
+    /// stops as soon as before. Moves are kept by the first level of the objective (see the type's
+    /// comment), or with `judgingWhole` by the whole objective, for a caller that holds the first level.
     func improve(_ start: Assignment, iterations: Int, extensionLimit: Int = PhaseListSearch.defaultExtensionLimit, seed: UInt64,
-                 shouldStop: () -> Bool = { false }) -> Assignment {
+                 judgingWhole: Bool = false, shouldStop: () -> Bool = { false }) -> Assignment {
         guard iterations > 0, !movable.isEmpty else { return start }
         // Sorting by start keeps every precedence forward: a successor starts at least one month later.
         var list = movable.sorted { (start.starts[$0], $0) < (start.starts[$1], $1) }
@@ -75,9 +76,12 @@ struct PhaseListSearch {
         var best = start
         var bestCost = start.cost(in: problem)
         var bestList = list, bestUnits = units
-        // The current list's value by the acceptance rule: the first level of the objective.
+        // The current list's value by the acceptance rule: the first level of the objective, or the
+        // whole objective when `judgingWhole` (the first level is then held by the caller).
         let firstLevel = problem.levels[0]
-        func judged(_ assignment: Assignment) -> Int { assignment.cost(in: problem, level: firstLevel) }
+        func judged(_ assignment: Assignment) -> Int {
+            judgingWhole ? assignment.cost(in: problem) : assignment.cost(in: problem, level: firstLevel)
+        }
         var current = judged(start)
         if let decoded = decode(list, units: units) {
             let cost = decoded.cost(in: problem)
