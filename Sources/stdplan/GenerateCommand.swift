@@ -14,13 +14,15 @@ struct GenerateCommand: ParsableCommand {
             1.5 dependencies per standard (some on a phase, some with lags), one or two review \
             bodies, capacities calibrated to the load and changing over time, urgency 1–5, and \
             target years drawn around a reference schedule so that a good plan meets most of them \
-            but not all. The same options always give the same bytes. The file's header says how it \
+            but not all, and the baseline's three-point duration estimates for `stdplan risk`. The \
+            same options always give the same bytes. The file's header says how it \
             was made and what the generator's own reference schedule achieves (an upper bound on \
             the optimum's urgency-weighted months late).
 
             Examples:
               stdplan generate --standards 300 --units 120 --seed 1 --output s300.yaml
               stdplan plan s300.yaml --time-limit 60
+              stdplan risk s300.yaml --samples 2000
             """
     )
 
