@@ -127,8 +127,7 @@ public enum Planner {
             let index = search.proven.count
             let value = incumbent.cost(in: original, level: problem.levels[index])
             guard LevelSearch.proves(bound: bound, value: value) else { break }
-            search.proven.append(value)
-            search.levelBound = index + 1 < problem.levels.count ? Double(cheapest(problem, windows, level: problem.levels[index + 1])) : nil
+            proveWithoutGLPK(value, level: index, &search, problem, windows)
             report(options, .levelDone, search, seconds: elapsed(), level: index)
         }
         if search.isSettled { return }
@@ -268,11 +267,18 @@ public enum Planner {
         guard search.proven.count == index, let bound = result.levelBound else { return }
         let level = problem.levels[index]
         if let value = search.incumbent?.cost(in: search.problem, level: level), bound >= value {
-            search.proven.append(value)
-            search.levelBound = index + 1 < problem.levels.count ? Double(cheapest(problem, windows, level: problem.levels[index + 1])) : nil
+            proveWithoutGLPK(value, level: index, &search, problem, windows)
         } else {
             search.levelBound = max(search.levelBound ?? Double(bound), Double(bound))
         }
+    }
+
+    /// Records level `index` proven at `value` before GLPK searched it; the next level starts from every
+    /// standard at its cheapest.
+    private static func proveWithoutGLPK(_ value: Int, level index: Int, _ search: inout LevelSearch,
+                                         _ problem: PlanningProblem, _ windows: TimeWindows) {
+        search.proven.append(value)
+        search.levelBound = index + 1 < problem.levels.count ? Double(cheapest(problem, windows, level: problem.levels[index + 1])) : nil
     }
 
     /// The least completion cost any schedule can have: every standard at its earliest publication.

@@ -85,7 +85,7 @@ struct PhaseListSearch {
         var current = judged(start)
         if let decoded = decode(list, units: units) {
             let cost = decoded.cost(in: problem)
-            current = judged(decoded)
+            current = judgingWhole ? cost : judged(decoded)
             if cost < bestCost { (best, bestCost) = (decoded, cost) }
         }
         let choosers = problem.open.indices.filter { problem.open[$0].candidates.count > 1 }
@@ -119,7 +119,7 @@ struct PhaseListSearch {
             list = candidateList
             units = candidateUnits
             current = value
-            let cost = decoded.cost(in: problem)
+            let cost = judgingWhole ? value : decoded.cost(in: problem)
             if cost < bestCost {
                 (best, bestCost) = (decoded, cost)
                 bestList = list
